@@ -1,0 +1,65 @@
+/**
+ * The frame both accounts' stacks share: one AWS provider pinned to the
+ * stack's account, default tags, and local state at a machine-independent path.
+ */
+import { LocalBackend } from "cdktf";
+import { Construct } from "constructs";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { AddressedStack } from "./addressed-stack";
+
+/** Credentials a stack deploys with; leave both unset for the default AWS credential chain. */
+export interface DeployCredentials {
+  /**
+   * Named profile from the AWS CLI config.
+   * @default - none
+   */
+  readonly profile?: string;
+  /**
+   * Role the provider assumes before it makes any change.
+   * @default - none
+   */
+  readonly roleArn?: string;
+}
+
+/** Inputs of {@link AccountStack}. */
+export interface AccountStackProps {
+  /** The only account this stack may deploy to. */
+  readonly accountId: string;
+  /** Region of the provider. */
+  readonly region: string;
+  /**
+   * How to get credentials for `accountId`.
+   * @default - the default AWS credential chain
+   */
+  readonly deploy?: DeployCredentials;
+  /** Tags the provider puts on every taggable resource. */
+  readonly defaultTags: Readonly<Record<string, string>>;
+}
+
+/** Session name of the deploy role, as CloudTrail shows it. */
+export const DEPLOY_SESSION_NAME = "cdktf-deploy";
+
+/**
+ * A stack bound to one AWS account. The provider's `allowed_account_ids`
+ * makes Terraform stop before any change when the credentials belong to
+ * another account. State is `terraform.<stack>.tfstate` in the project root,
+ * named relative to the stack's working directory (`<outdir>/stacks/<stack>`).
+ */
+export class AccountStack extends AddressedStack {
+  /** The stack's AWS provider. */
+  public readonly provider: AwsProvider;
+
+  public constructor(scope: Construct, id: string, props: AccountStackProps) {
+    super(scope, id);
+    this.provider = new AwsProvider(this, "aws", {
+      region: props.region,
+      allowedAccountIds: [props.accountId],
+      profile: props.deploy?.profile,
+      assumeRole: props.deploy?.roleArn
+        ? [{ roleArn: props.deploy.roleArn, sessionName: DEPLOY_SESSION_NAME }]
+        : undefined,
+      defaultTags: [{ tags: { ...props.defaultTags } }],
+    });
+    new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
+  }
+}

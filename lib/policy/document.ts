@@ -1,0 +1,101 @@
+/**
+ * Plain IAM policy documents and the builders for identity-policy statements.
+ * Builders return data; resources serialize it once with `Fn.jsonencode`.
+ */
+import { invalidValue } from "../errors";
+import { IAM_ACTION, STATEMENT_ID, check } from "../rules";
+
+/** The policy language version every document here declares. */
+export const POLICY_VERSION = "2012-10-17";
+
+/** One value or a list, as IAM accepts in `Action`, `Resource` and condition values. */
+export type OneOrMany<T> = T | readonly T[];
+
+/** Condition block: operator -> key -> value(s). */
+export type PolicyConditions = Readonly<Record<string, Readonly<Record<string, OneOrMany<string>>>>>;
+
+/** A principal block of a trust policy. */
+export interface PolicyPrincipal {
+  /** Service principals, e.g. `ec2.amazonaws.com`. */
+  readonly Service?: OneOrMany<string>;
+  /** AWS principals: account or role ARNs. */
+  readonly AWS?: OneOrMany<string>;
+}
+
+/**
+ * One statement of an IAM policy, with IAM's own key names.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html
+ */
+export interface PolicyStatement {
+  /** Statement id; letters and digits. */
+  readonly Sid?: string;
+  /** Allow or Deny. */
+  readonly Effect: "Allow" | "Deny";
+  /** Actions the statement covers. */
+  readonly Action: OneOrMany<string>;
+  /** Who the statement applies to (trust policies only). */
+  readonly Principal?: PolicyPrincipal;
+  /** Resources the statement covers (identity policies only). */
+  readonly Resource?: OneOrMany<string>;
+  /** Conditions that must all hold. */
+  readonly Condition?: PolicyConditions;
+}
+
+/** A whole IAM policy document. */
+export interface PolicyDocument {
+  /** Always {@link POLICY_VERSION}. */
+  readonly Version: typeof POLICY_VERSION;
+  /** At least one statement. */
+  readonly Statement: readonly PolicyStatement[];
+}
+
+/** Inputs of {@link allowStatement}. */
+export interface AllowStatementProps {
+  /**
+   * Statement id.
+   * @default - none
+   */
+  readonly sid?: string;
+  /** Actions to allow; a single string stays a string in the document. */
+  readonly actions: OneOrMany<string>;
+  /** Resource ARNs (Terraform references allowed); a single string stays a string. */
+  readonly resources: OneOrMany<string>;
+}
+
+/** An `Allow` statement for an identity policy, checked for a valid Sid and action names. */
+export function allowStatement(props: AllowStatementProps): PolicyStatement {
+  if (props.sid !== undefined) check(STATEMENT_ID, "statement.sid", props.sid);
+  const where = props.sid ? `statement ${props.sid}` : "statement";
+  nonEmpty(`${where}.actions`, props.actions).forEach((action) =>
+    check(IAM_ACTION, `${where}.actions`, action),
+  );
+  nonEmpty(`${where}.resources`, props.resources);
+  return {
+    ...(props.sid !== undefined && { Sid: props.sid }),
+    Effect: "Allow",
+    Action: props.actions,
+    Resource: props.resources,
+  };
+}
+
+/** A policy document of the given statements; at least one, with distinct Sids. */
+export function policyDocument(statements: readonly PolicyStatement[]): PolicyDocument {
+  nonEmpty("policy.statements", statements);
+  const sids = statements.flatMap((s) => (s.Sid === undefined ? [] : [s.Sid]));
+  const repeated = sids.find((sid, i) => sids.indexOf(sid) !== i);
+  if (repeated !== undefined) {
+    throw invalidValue("policy.statements", repeated, "each statement Sid in a policy must be unique");
+  }
+  return { Version: POLICY_VERSION, Statement: statements };
+}
+
+/** The values of a one-or-many field as a list. */
+export function asList<T>(value: OneOrMany<T>): readonly T[] {
+  return Array.isArray(value) ? value : [value as T];
+}
+
+function nonEmpty<T>(field: string, value: OneOrMany<T>): readonly T[] {
+  const list = asList(value);
+  if (list.length === 0) throw invalidValue(field, value, "at least one value is required");
+  return list;
+}
