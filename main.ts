@@ -13,13 +13,29 @@ import { AccountAStack } from "./stacks/account-a-stack";
 import { AccountBStack } from "./stacks/account-b-stack";
 
 /** Stack names, as `cdktf deploy <stack>` takes them. */
-export const STACK_NAMES = { accountA: "account-a", accountB: "account-b" } as const;
+export const STACK_NAMES = {
+  accountA: "account-a",
+  accountB: "account-b",
+} as const;
 
 /** Adds both accounts' stacks to `app`; account B deploys after account A. */
-export function buildApp(app: App, config: AppConfig): { accountA: AccountAStack; accountB: AccountBStack } {
-  const defaultTags = { Project: config.project, ManagedBy: "cdktf", Environment: config.environment };
-  const appRoleArn = roleArn({ partition: config.partition, ...config.accountA });
-  const crossAccountRoleArn = roleArn({ partition: config.partition, ...config.accountB });
+export function buildApp(
+  app: App,
+  config: AppConfig,
+): { accountA: AccountAStack; accountB: AccountBStack } {
+  const defaultTags = {
+    Project: config.project,
+    ManagedBy: "cdktf",
+    Environment: config.environment,
+  };
+  const appRoleArn = roleArn({
+    partition: config.partition,
+    ...config.accountA,
+  });
+  const crossAccountRoleArn = roleArn({
+    partition: config.partition,
+    ...config.accountB,
+  });
 
   const accountA = new AccountAStack(app, STACK_NAMES.accountA, {
     account: config.accountA,
@@ -41,7 +57,9 @@ export function buildApp(app: App, config: AppConfig): { accountA: AccountAStack
 if (require.main === module) {
   try {
     const config = loadConfig({ env: process.env });
-    synthesizeInto(process.env.CDKTF_OUTDIR ?? "cdktf.out", (app) => buildApp(app, config));
+    synthesizeInto(process.env.CDKTF_OUTDIR ?? "cdktf.out", (app) =>
+      buildApp(app, config),
+    );
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     console.error(error.message);

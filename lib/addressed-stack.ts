@@ -2,7 +2,13 @@
  * A stack whose Terraform addresses come from construct ids, not construct
  * paths, so they read like hand-written HCL and survive regrouping code.
  */
-import { TerraformDataSource, TerraformElement, TerraformOutput, TerraformResource, TerraformStack } from "cdktf";
+import {
+  TerraformDataSource,
+  TerraformElement,
+  TerraformOutput,
+  TerraformResource,
+  TerraformStack,
+} from "cdktf";
 import { IConstruct, Node } from "constructs";
 import { duplicateAddress, unaddressableId } from "./errors";
 
@@ -37,13 +43,19 @@ export class AddressedStack extends TerraformStack {
     const badIds = elements.flatMap((element) =>
       element.node.scopes
         .slice(element.node.scopes.indexOf(this) + 1)
-        .filter((scope) => !ADDRESS_ID.test(scope.node.id) && !PART_ID.test(scope.node.id))
+        .filter(
+          (scope) =>
+            !ADDRESS_ID.test(scope.node.id) && !PART_ID.test(scope.node.id),
+        )
         .map((scope) => unaddressableId(scope.node.path, scope.node.id)),
     );
     const byAddress = new Map<string, string[]>();
     for (const element of elements) {
       const address = addressOf(element);
-      byAddress.set(address, [...(byAddress.get(address) ?? []), element.node.path]);
+      byAddress.set(address, [
+        ...(byAddress.get(address) ?? []),
+        element.node.path,
+      ]);
     }
     const duplicates = [...byAddress]
       .filter(([, paths]) => paths.length > 1)
@@ -52,7 +64,8 @@ export class AddressedStack extends TerraformStack {
   }
 }
 
-type AddressedElement = TerraformResource | TerraformDataSource | TerraformOutput;
+type AddressedElement =
+  TerraformResource | TerraformDataSource | TerraformOutput;
 
 function isAddressed(x: unknown): x is AddressedElement {
   return (
@@ -64,7 +77,10 @@ function isAddressed(x: unknown): x is AddressedElement {
 
 /** The Terraform address an element synthesizes to, e.g. `data.aws_ami.amazon_linux`. */
 export function addressOf(element: AddressedElement): string {
-  if (TerraformOutput.isTerraformOutput(element)) return `output.${element.friendlyUniqueId}`;
-  const prefix = TerraformDataSource.isTerraformDataSource(element) ? "data." : "";
+  if (TerraformOutput.isTerraformOutput(element))
+    return `output.${element.friendlyUniqueId}`;
+  const prefix = TerraformDataSource.isTerraformDataSource(element)
+    ? "data."
+    : "";
   return `${prefix}${element.terraformResourceType}.${element.friendlyUniqueId}`;
 }

@@ -28,6 +28,9 @@ export function roleArn(role: RoleLocation): string {
 }
 
 /** The ARN of an AWS managed policy, e.g. `arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore`. */
-export function awsManagedPolicyArn(partition: Partition, policyName: string): string {
+export function awsManagedPolicyArn(
+  partition: Partition,
+  policyName: string,
+): string {
   return `arn:${partition}:iam::aws:policy/${policyName}`;
 }

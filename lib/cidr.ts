@@ -22,7 +22,9 @@ export function parseVpcCidr(text: string): Ipv4Block | undefined {
   if (!match || !isIPv4(match[1])) return undefined;
   const prefix = Number(match[2]);
   if (prefix < 16 || prefix > 28) return undefined;
-  const address = match[1].split(".").reduce((acc, octet) => acc * 256 + Number(octet), 0);
+  const address = match[1]
+    .split(".")
+    .reduce((acc, octet) => acc * 256 + Number(octet), 0);
   const size = 2 ** (32 - prefix);
   if (address % size !== 0) return undefined;
   return { first: address, last: address + size - 1, prefix };

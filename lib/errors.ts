@@ -12,7 +12,11 @@ export class InputError extends Error {
 }
 
 /** A single value that breaks a rule: names the field, quotes the value, states the rule. */
-export function invalidValue(field: string, value: unknown, rule: string): InputError {
+export function invalidValue(
+  field: string,
+  value: unknown,
+  rule: string,
+): InputError {
   return new InputError(`${field}: got ${quote(value)}; ${rule}`);
 }
 
@@ -34,12 +38,18 @@ export function unreadableConfigFile(path: string, reason: string): InputError {
 }
 
 /** An environment variable with this project's prefix that the project does not read. */
-export function unknownEnvironmentVariable(name: string, known: readonly string[]): string {
+export function unknownEnvironmentVariable(
+  name: string,
+  known: readonly string[],
+): string {
   return `environment variable ${name}: not a setting of this project; known: ${known.join(", ")}`;
 }
 
 /** Two Terraform elements that would synthesize to the same address. */
-export function duplicateAddress(address: string, paths: readonly string[]): string {
+export function duplicateAddress(
+  address: string,
+  paths: readonly string[],
+): string {
   return (
     `Terraform address ${address} is used by more than one construct (${paths.join(", ")}); ` +
     "give one of them another id"
@@ -55,5 +65,7 @@ export function unaddressableId(path: string, id: string): string {
 }
 
 function quote(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : String(JSON.stringify(value) ?? value);
+  return typeof value === "string"
+    ? JSON.stringify(value)
+    : String(JSON.stringify(value) ?? value);
 }

@@ -29,7 +29,10 @@ export function check(rule: TextRule, field: string, value: string): string {
  * An AWS account ID.
  * @see https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-identifiers.html
  */
-export const ACCOUNT_ID = pattern(/^\d{12}$/, "an AWS account ID is exactly 12 digits");
+export const ACCOUNT_ID = pattern(
+  /^\d{12}$/,
+  "an AWS account ID is exactly 12 digits",
+);
 
 /** A commercial, China or GovCloud region name such as us-east-1. */
 export const REGION = pattern(
@@ -82,8 +85,21 @@ export const IAM_ACTION = pattern(
   "an IAM action is service:Name, such as s3:GetObject (wildcards * and ? allowed in the name)",
 );
 
+/**
+ * A resource in a policy: `*` or an ARN (Terraform references allowed). No
+ * quote or backslash: cdktf does not escape them inside `Fn.jsonencode`, so
+ * they would synthesize to broken HCL.
+ */
+export const POLICY_RESOURCE = pattern(
+  /^(\*|arn:[^"\\\s]+|\$\{[^"\\\s]+)$/,
+  "a policy resource is * or an ARN (no spaces, quotes or backslashes)",
+);
+
 /** A statement id: IAM accepts only letters and digits. */
-export const STATEMENT_ID = pattern(/^[A-Za-z0-9]+$/, "a statement Sid is letters and digits only");
+export const STATEMENT_ID = pattern(
+  /^[A-Za-z0-9]+$/,
+  "a statement Sid is letters and digits only",
+);
 
 /** A DynamoDB table name. */
 export const DYNAMODB_TABLE_NAME = pattern(
@@ -110,7 +126,10 @@ export const TAG_VALUE = pattern(
 );
 
 /** The id of an existing VPC or subnet. */
-export const VPC_ID = pattern(/^vpc-[0-9a-f]{8,17}$/, "a VPC id looks like vpc-0123456789abcdef0");
+export const VPC_ID = pattern(
+  /^vpc-[0-9a-f]{8,17}$/,
+  "a VPC id looks like vpc-0123456789abcdef0",
+);
 
 /** The id of an existing subnet. */
 export const SUBNET_ID = pattern(
@@ -119,7 +138,10 @@ export const SUBNET_ID = pattern(
 );
 
 /** An AWS CLI named profile. */
-export const PROFILE_NAME = pattern(/^[\w.@+-]{1,128}$/, "a profile name is 1-128 characters of letters, digits and _.@+-");
+export const PROFILE_NAME = pattern(
+  /^[\w.@+-]{1,128}$/,
+  "a profile name is 1-128 characters of letters, digits and _.@+-",
+);
 
 /**
  * A general purpose S3 bucket name.

@@ -15,10 +15,16 @@ export type AppBuilder = (app: App) => void;
  * result into `outdir` (files there that the app does not write, such as a
  * stack's `.terraform/`, are kept). On any error `outdir` is untouched.
  */
-export function synthesizeInto(outdir: string, build: AppBuilder, config: Omit<AppConfig, "outdir"> = {}): void {
+export function synthesizeInto(
+  outdir: string,
+  build: AppBuilder,
+  config: Omit<AppConfig, "outdir"> = {},
+): void {
   const target = resolve(outdir);
   mkdirSync(dirname(target), { recursive: true });
-  const staging = mkdtempSync(join(dirname(target), `.${basename(target)}.staging-`));
+  const staging = mkdtempSync(
+    join(dirname(target), `.${basename(target)}.staging-`),
+  );
   try {
     const app = new App({ ...config, outdir: staging });
     build(app);

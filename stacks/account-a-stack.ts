@@ -15,16 +15,27 @@ import { PrivateNetwork } from "../lib/constructs/private-network";
 import { RecoverableTable } from "../lib/constructs/recoverable-table";
 import { SecureBucket } from "../lib/constructs/secure-bucket";
 import { RulePeer } from "../lib/constructs/security-group";
-import { applicationDataPolicy, assumeRolePolicy } from "../lib/policy/identity";
+import {
+  applicationDataPolicy,
+  assumeRolePolicy,
+} from "../lib/policy/identity";
 
 /** Services the instance reaches through interface endpoints: Session Manager and STS. */
-export const INTERFACE_ENDPOINT_SERVICES = ["ssm", "ssmmessages", "ec2messages", "sts"] as const;
+export const INTERFACE_ENDPOINT_SERVICES = [
+  "ssm",
+  "ssmmessages",
+  "ec2messages",
+  "sts",
+] as const;
 
 /** Services the instance reaches through gateway endpoints: its bucket and table. */
 export const GATEWAY_ENDPOINT_SERVICES = ["s3", "dynamodb"] as const;
 
 /** Inputs of {@link AccountAStack}. */
-export interface AccountAStackProps extends Omit<AccountStackProps, "accountId" | "region" | "deploy"> {
+export interface AccountAStackProps extends Omit<
+  AccountStackProps,
+  "accountId" | "region" | "deploy"
+> {
   /** Account A's settings. */
   readonly account: AccountAConfig;
   /** Partition of both accounts. */
@@ -51,7 +62,10 @@ export class AccountAStack extends AccountStack {
       tags: { Environment: props.environment },
       instanceProfile: { id: "app_profile", name: account.instanceProfileName },
     });
-    appRole.attachManagedPolicy("ssm_policy", awsManagedPolicyArn(props.partition, "AmazonSSMManagedInstanceCore"));
+    appRole.attachManagedPolicy(
+      "ssm_policy",
+      awsManagedPolicyArn(props.partition, "AmazonSSMManagedInstanceCore"),
+    );
 
     const bucket = new SecureBucket(this, "app_bucket", {
       bucketName: account.bucketName ?? defaultBucketName(account),
@@ -63,7 +77,10 @@ export class AccountAStack extends AccountStack {
     });
     appRole.addInlinePolicy("app_policy", {
       name: account.appPolicyName,
-      document: applicationDataPolicy({ bucketArn: bucket.resource.arn, tableArn: table.resource.arn }),
+      document: applicationDataPolicy({
+        bucketArn: bucket.resource.arn,
+        tableArn: table.resource.arn,
+      }),
     });
     appRole.addInlinePolicy("assume_cross_account", {
       name: account.assumePolicyName,
@@ -87,18 +104,27 @@ export class AccountAStack extends AccountStack {
 
     new TerraformOutput(this, "app_role_arn", {
       value: appRole.resource.arn,
-      description: "ARN of the role the instance runs as (account B's trust names it)",
+      description:
+        "ARN of the role the instance runs as (account B's trust names it)",
     });
     new TerraformOutput(this, "instance_profile_name", {
       value: appRole.instanceProfile.name,
-      description: "Instance profile to launch more instances with the same role",
+      description:
+        "Instance profile to launch more instances with the same role",
     });
     new TerraformOutput(this, "instance_id", {
       value: instance.resource.id,
-      description: "The instance; reach it with `aws ssm start-session --target <id>`",
+      description:
+        "The instance; reach it with `aws ssm start-session --target <id>`",
     });
-    new TerraformOutput(this, "bucket_name", { value: bucket.resource.bucket, description: "The application's bucket" });
-    new TerraformOutput(this, "table_name", { value: table.resource.name, description: "The application's table" });
+    new TerraformOutput(this, "bucket_name", {
+      value: bucket.resource.bucket,
+      description: "The application's bucket",
+    });
+    new TerraformOutput(this, "table_name", {
+      value: table.resource.name,
+      description: "The application's table",
+    });
   }
 
   /**
@@ -106,10 +132,18 @@ export class AccountAStack extends AccountStack {
    * stack creates (HTTPS to its endpoints only) or an existing subnet (HTTPS
    * anywhere; that network's routes decide).
    */
-  private placement(account: AccountAConfig): { vpcId: string; subnetId: string; httpsEgress: Record<string, RulePeer> } {
+  private placement(account: AccountAConfig): {
+    vpcId: string;
+    subnetId: string;
+    httpsEgress: Record<string, RulePeer>;
+  } {
     const network = account.network;
     if (network.mode === "existing") {
-      return { vpcId: network.vpcId, subnetId: network.subnetId, httpsEgress: { anywhere: { cidrIpv4: "0.0.0.0/0" } } };
+      return {
+        vpcId: network.vpcId,
+        subnetId: network.subnetId,
+        httpsEgress: { anywhere: { cidrIpv4: "0.0.0.0/0" } },
+      };
     }
     const created = new PrivateNetwork(this, "private", {
       name: account.instance.name,
@@ -121,7 +155,10 @@ export class AccountAStack extends AccountStack {
       interfaceEndpoints: INTERFACE_ENDPOINT_SERVICES,
     });
     const gatewayEgress = Object.fromEntries(
-      Object.entries(created.gatewayEndpoints).map(([service, endpoint]) => [service, { prefixListId: endpoint.prefixListId }]),
+      Object.entries(created.gatewayEndpoints).map(([service, endpoint]) => [
+        service,
+        { prefixListId: endpoint.prefixListId },
+      ]),
     );
     return {
       vpcId: created.vpc.id,

@@ -11,7 +11,10 @@ import { allowStatement, policyDocument } from "../lib/policy/document";
 import { crossAccountTrustPolicy } from "../lib/policy/trust";
 
 /** Inputs of {@link AccountBStack}. */
-export interface AccountBStackProps extends Omit<AccountStackProps, "accountId" | "region" | "deploy"> {
+export interface AccountBStackProps extends Omit<
+  AccountStackProps,
+  "accountId" | "region" | "deploy"
+> {
   /** Account B's settings. */
   readonly account: AccountBConfig;
   /** ARN of account A's instance role, the one principal this role trusts. */
@@ -31,7 +34,10 @@ export class AccountBStack extends AccountStack {
 
     const role = new Role(this, "cross_account_role", {
       name: account.roleName,
-      trustPolicy: crossAccountTrustPolicy({ trustedRoleArn: props.trustedRoleArn, externalId: account.externalId }),
+      trustPolicy: crossAccountTrustPolicy({
+        trustedRoleArn: props.trustedRoleArn,
+        externalId: account.externalId,
+      }),
       maxSessionDuration: account.maxSessionDurationSeconds,
     });
     if (account.permissions.length > 0) {
@@ -47,7 +53,8 @@ export class AccountBStack extends AccountStack {
     });
     new TerraformOutput(this, "external_id", {
       value: account.externalId,
-      description: "External ID the trust policy requires (an identifier, not a secret)",
+      description:
+        "External ID the trust policy requires (an identifier, not a secret)",
     });
   }
 }

@@ -18,7 +18,9 @@ export interface EnvironmentSetting {
 }
 
 /** Variable name -> the config field it overrides. */
-export const ENVIRONMENT_SETTINGS: Readonly<Record<string, EnvironmentSetting>> = {
+export const ENVIRONMENT_SETTINGS: Readonly<
+  Record<string, EnvironmentSetting>
+> = {
   EC2AR_PROJECT: { path: ["project"] },
   EC2AR_ENVIRONMENT: { path: ["environment"] },
   EC2AR_PARTITION: { path: ["partition"] },
@@ -32,5 +34,8 @@ export const ENVIRONMENT_SETTINGS: Readonly<Record<string, EnvironmentSetting>> 
   EC2AR_ACCOUNT_B_PROFILE: { path: ["accountB", "deploy", "profile"] },
   EC2AR_ACCOUNT_B_DEPLOY_ROLE_ARN: { path: ["accountB", "deploy", "roleArn"] },
   EC2AR_EXTERNAL_ID: { path: ["accountB", "externalId"] },
-  EC2AR_SESSION_DURATION: { path: ["accountB", "maxSessionDurationSeconds"], numeric: true },
+  EC2AR_SESSION_DURATION: {
+    path: ["accountB", "maxSessionDurationSeconds"],
+    numeric: true,
+  },
 };

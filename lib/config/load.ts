@@ -5,9 +5,17 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { invalidConfig, unknownEnvironmentVariable, unreadableConfigFile } from "../errors";
+import {
+  invalidConfig,
+  unknownEnvironmentVariable,
+  unreadableConfigFile,
+} from "../errors";
 import { AppConfig, appConfigSchema } from "./schema";
-import { CONFIG_FILE_VARIABLE, ENV_PREFIX, ENVIRONMENT_SETTINGS } from "./environment";
+import {
+  CONFIG_FILE_VARIABLE,
+  ENV_PREFIX,
+  ENVIRONMENT_SETTINGS,
+} from "./environment";
 
 /** Where configuration comes from; tests pass their own. */
 export interface ConfigSources {
@@ -25,17 +33,28 @@ type Json = Record<string, unknown>;
 /** Loads and validates the configuration, or throws an `InputError` listing every problem. */
 export function loadConfig(sources: ConfigSources): AppConfig {
   const filePath = sources.env[CONFIG_FILE_VARIABLE];
-  const fromFile = filePath === undefined ? {} : readConfigFile(filePath, sources.readFile);
+  const fromFile =
+    filePath === undefined ? {} : readConfigFile(filePath, sources.readFile);
   const fileSource = `config file ${filePath}`;
 
   const problems: string[] = [];
   const envPaths = new Map<string, string>();
   const merged = structuredClone(fromFile);
   for (const [name, text] of Object.entries(sources.env)) {
-    if (!name.startsWith(ENV_PREFIX) || name === CONFIG_FILE_VARIABLE || text === undefined) continue;
+    if (
+      !name.startsWith(ENV_PREFIX) ||
+      name === CONFIG_FILE_VARIABLE ||
+      text === undefined
+    )
+      continue;
     const setting = ENVIRONMENT_SETTINGS[name];
     if (!setting) {
-      problems.push(unknownEnvironmentVariable(name, [CONFIG_FILE_VARIABLE, ...Object.keys(ENVIRONMENT_SETTINGS)]));
+      problems.push(
+        unknownEnvironmentVariable(name, [
+          CONFIG_FILE_VARIABLE,
+          ...Object.keys(ENVIRONMENT_SETTINGS),
+        ]),
+      );
       continue;
     }
     const numeric = setting.numeric && /^\d+$/.test(text);
@@ -43,14 +62,28 @@ export function loadConfig(sources: ConfigSources): AppConfig {
     envPaths.set(setting.path.join("."), `environment variable ${name}`);
   }
 
-  const result = appConfigSchema.safeParse(merged);
+  const result = appConfigSchema.safeParse(merged, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
-      const paths = issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+      const paths =
+        issue.code === "unrecognized_keys"
+          ? issue.keys.map((key) => [...issue.path, key])
+          : [issue.path];
       for (const path of paths) {
         const field = path.join(".");
-        const source = [...envPaths].find(([p]) => field === p || field.startsWith(`${p}.`))?.[1] ?? fileSource;
-        problems.push(describeIssue(issue, field || "(config)", valueAt(merged, path), source));
+        const source =
+          [...envPaths].find(
+            ([p]) => field === p || field.startsWith(`${p}.`),
+          )?.[1] ?? fileSource;
+        const given = valueAt(merged, path);
+        problems.push(
+          describeIssue(
+            issue,
+            field || "(config)",
+            given ?? issue.input,
+            given === undefined ? "the default" : source,
+          ),
+        );
       }
     }
   }
@@ -58,15 +91,29 @@ export function loadConfig(sources: ConfigSources): AppConfig {
   return result.data as AppConfig;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, field: string, value: unknown, source: string): string {
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  field: string,
+  value: unknown,
+  source: string,
+): string {
   if (issue.code === "unrecognized_keys") {
     return `${field}: not a setting of this project (in ${source}); check the spelling against the README's config reference`;
   }
-  const got = value === undefined ? "left at its default" : `got ${JSON.stringify(value)} (from ${source})`;
+  if (value === undefined && issue.code === "invalid_type") {
+    return `${field}: missing; this setting is required here (a ${issue.expected})`;
+  }
+  const got =
+    value === undefined
+      ? "missing"
+      : `got ${JSON.stringify(value)} (${source === "the default" ? source : `from ${source}`})`;
   return `${field}: ${got}; ${issue.message}`;
 }
 
-function readConfigFile(path: string, readFile = (p: string) => readFileSync(p, "utf8")): Json {
+function readConfigFile(
+  path: string,
+  readFile = (p: string) => readFileSync(p, "utf8"),
+): Json {
   let text: string;
   try {
     text = readFile(path);
@@ -77,7 +124,10 @@ function readConfigFile(path: string, readFile = (p: string) => readFileSync(p, 
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw unreadableConfigFile(path, `it is not valid JSON (${(error as Error).message})`);
+    throw unreadableConfigFile(
+      path,
+      `it is not valid JSON (${(error as Error).message})`,
+    );
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw unreadableConfigFile(path, "it must hold a JSON object");
@@ -95,7 +145,10 @@ function setAt(target: Json, path: readonly string[], value: unknown): void {
 
 function valueAt(source: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>(
-    (node, key) => (typeof node === "object" && node !== null ? (node as Record<PropertyKey, unknown>)[key] : undefined),
+    (node, key) =>
+      typeof node === "object" && node !== null
+        ? (node as Record<PropertyKey, unknown>)[key]
+        : undefined,
     source,
   );
 }

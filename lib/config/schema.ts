@@ -12,7 +12,9 @@ function text(rule: rules.TextRule) {
   return z.string().refine(rule.test, { message: rule.description });
 }
 
-const cidr = z.string().refine((value) => parseVpcCidr(value) !== undefined, { message: CIDR_RULE });
+const cidr = z
+  .string()
+  .refine((value) => parseVpcCidr(value) !== undefined, { message: CIDR_RULE });
 
 /**
  * Latest Amazon Linux 2023 x86_64 (standard, not minimal). Amazon Linux 2,
@@ -37,7 +39,13 @@ const createdNetwork = z
     mode: z.literal("create"),
     vpcCidr: cidr.default("10.0.0.0/16"),
     subnetCidr: cidr.default("10.0.1.0/24"),
-    availabilityZone: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/, "an availability zone looks like us-east-1a").optional(),
+    availabilityZone: z
+      .string()
+      .regex(
+        /^[a-z]{2}(-[a-z]+)+-\d[a-z]$/,
+        "an availability zone looks like us-east-1a",
+      )
+      .optional(),
   })
   .strict()
   .superRefine((network, ctx) => {
@@ -64,7 +72,7 @@ const permissionStatement = z
   .object({
     sid: text(rules.STATEMENT_ID).optional(),
     actions: z.array(text(rules.IAM_ACTION)).min(1),
-    resources: z.array(z.string().min(1)).min(1),
+    resources: z.array(text(rules.POLICY_RESOURCE)).min(1),
   })
   .strict();
 
@@ -74,7 +82,9 @@ const accountA = z
     region: text(rules.REGION).default("us-east-1"),
     deploy: deployCredentials,
     roleName: text(rules.IAM_ROLE_NAME).default("application-ec2-role"),
-    instanceProfileName: text(rules.IAM_NAME).default("application-instance-profile"),
+    instanceProfileName: text(rules.IAM_NAME).default(
+      "application-instance-profile",
+    ),
     appPolicyName: text(rules.IAM_NAME).default("application-permissions"),
     assumePolicyName: text(rules.IAM_NAME).default("assume-cross-account-role"),
     instance: z
@@ -94,7 +104,9 @@ const accountA = z
       })
       .strict()
       .prefault({}),
-    network: z.discriminatedUnion("mode", [createdNetwork, existingNetwork]).prefault({ mode: "create" }),
+    network: z
+      .discriminatedUnion("mode", [createdNetwork, existingNetwork])
+      .prefault({ mode: "create" }),
   })
   .strict();
 
@@ -109,12 +121,21 @@ const accountB = z
       .number()
       .int()
       .min(900, "a session lasts at least 900 seconds")
-      .max(3600, "a chained session (assumed with instance credentials) lasts at most 3600 seconds")
+      .max(
+        3600,
+        "a chained session (assumed with instance credentials) lasts at most 3600 seconds",
+      )
       .default(3600),
-    permissionsPolicyName: text(rules.IAM_NAME).default("cross-account-permissions"),
-    permissions: z
-      .array(permissionStatement)
-      .default([{ sid: "ListBuckets", actions: ["s3:ListAllMyBuckets"], resources: ["*"] }]),
+    permissionsPolicyName: text(rules.IAM_NAME).default(
+      "cross-account-permissions",
+    ),
+    permissions: z.array(permissionStatement).default([
+      {
+        sid: "ListBuckets",
+        actions: ["s3:ListAllMyBuckets"],
+        resources: ["*"],
+      },
+    ]),
   })
   .strict();
 
@@ -133,6 +154,7 @@ export const appConfigSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["accountB", "accountId"],
+        input: config.accountB.accountId,
         message: "account B must be a different account from account A",
       });
     }
@@ -151,6 +173,8 @@ export type AccountAConfig = AppConfig["accountA"];
 export type AccountBConfig = AppConfig["accountB"];
 
 /** The bucket name used when config names none: unique per account and region. */
-export function defaultBucketName(accountA: Pick<AccountAConfig, "accountId" | "region">): string {
+export function defaultBucketName(
+  accountA: Pick<AccountAConfig, "accountId" | "region">,
+): string {
   return `application-data-${accountA.accountId}-${accountA.region}`;
 }

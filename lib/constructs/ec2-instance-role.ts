@@ -22,11 +22,22 @@ export class Ec2InstanceRole extends Role {
   /** The `aws_iam_instance_profile` to attach to instances. */
   public readonly instanceProfile: IamInstanceProfile;
 
-  public constructor(scope: Construct, id: string, props: Ec2InstanceRoleProps) {
-    super(scope, id, { ...props, trustPolicy: serviceTrustPolicy(EC2_SERVICE_PRINCIPAL) });
-    this.instanceProfile = new IamInstanceProfile(this, props.instanceProfile.id, {
-      name: props.instanceProfile.name,
-      role: this.resource.name,
+  public constructor(
+    scope: Construct,
+    id: string,
+    props: Ec2InstanceRoleProps,
+  ) {
+    super(scope, id, {
+      ...props,
+      trustPolicy: serviceTrustPolicy(EC2_SERVICE_PRINCIPAL),
     });
+    this.instanceProfile = new IamInstanceProfile(
+      this,
+      props.instanceProfile.id,
+      {
+        name: props.instanceProfile.name,
+        role: this.resource.name,
+      },
+    );
   }
 }

@@ -42,7 +42,11 @@ export class HardenedInstance extends Construct {
   /** The underlying `aws_instance`. */
   public readonly resource: Instance;
 
-  public constructor(scope: Construct, id: string, props: HardenedInstanceProps) {
+  public constructor(
+    scope: Construct,
+    id: string,
+    props: HardenedInstanceProps,
+  ) {
     super(scope, id);
     const group = new SecurityGroup(this, "SecurityGroup", {
       name: `${props.name}-instance`,

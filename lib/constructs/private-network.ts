@@ -67,13 +67,17 @@ export class PrivateNetwork extends Construct {
       mapPublicIpOnLaunch: false,
       tags: tags("private"),
     });
-    const routeTable = new RouteTable(this, "RouteTable", { vpcId: this.vpc.id, tags: tags("private") });
+    const routeTable = new RouteTable(this, "RouteTable", {
+      vpcId: this.vpc.id,
+      tags: tags("private"),
+    });
     new RouteTableAssociation(this, "RouteTableAssociation", {
       subnetId: this.subnet.id,
       routeTableId: routeTable.id,
     });
 
-    const serviceName = (service: string) => `com.amazonaws.${props.region}.${service}`;
+    const serviceName = (service: string) =>
+      `com.amazonaws.${props.region}.${service}`;
     this.gatewayEndpoints = Object.fromEntries(
       props.gatewayEndpoints.map((service) => [
         service,

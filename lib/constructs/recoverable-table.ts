@@ -24,9 +24,16 @@ export class RecoverableTable extends Construct {
   /** The underlying `aws_dynamodb_table`. */
   public readonly resource: DynamodbTable;
 
-  public constructor(scope: Construct, id: string, props: RecoverableTableProps) {
+  public constructor(
+    scope: Construct,
+    id: string,
+    props: RecoverableTableProps,
+  ) {
     super(scope, id);
-    const keys = props.sortKey === undefined ? [props.partitionKey] : [props.partitionKey, props.sortKey];
+    const keys =
+      props.sortKey === undefined
+        ? [props.partitionKey]
+        : [props.partitionKey, props.sortKey];
     this.resource = new DynamodbTable(this, "Default", {
       name: props.tableName,
       billingMode: "PAY_PER_REQUEST",

@@ -63,7 +63,13 @@ export class Role extends Construct {
   }
 
   /** Attaches a managed policy as `aws_iam_role_policy_attachment.<id>`. */
-  public attachManagedPolicy(id: string, policyArn: string): IamRolePolicyAttachment {
-    return new IamRolePolicyAttachment(this, id, { role: this.resource.name, policyArn });
+  public attachManagedPolicy(
+    id: string,
+    policyArn: string,
+  ): IamRolePolicyAttachment {
+    return new IamRolePolicyAttachment(this, id, {
+      role: this.resource.name,
+      policyArn,
+    });
   }
 }

@@ -31,20 +31,26 @@ export class SecureBucket extends Construct {
     super(scope, id);
     this.resource = new S3Bucket(this, "Default", { bucket: props.bucketName });
     const bucket = this.resource.id;
-    const publicAccessBlock = new S3BucketPublicAccessBlock(this, "PublicAccessBlock", {
-      bucket,
-      blockPublicAcls: true,
-      blockPublicPolicy: true,
-      ignorePublicAcls: true,
-      restrictPublicBuckets: true,
-    });
+    const publicAccessBlock = new S3BucketPublicAccessBlock(
+      this,
+      "PublicAccessBlock",
+      {
+        bucket,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      },
+    );
     new S3BucketOwnershipControls(this, "Ownership", {
       bucket,
       rule: { objectOwnership: "BucketOwnerEnforced" },
     });
     new S3BucketServerSideEncryptionConfigurationA(this, "Encryption", {
       bucket,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+      rule: [
+        { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } },
+      ],
     });
     new S3BucketVersioningA(this, "Versioning", {
       bucket,

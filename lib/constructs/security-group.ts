@@ -5,7 +5,8 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 
 /** The other side of a rule: an IPv4 block or a managed prefix list (e.g. of a gateway endpoint). */
-export type RulePeer = { readonly cidrIpv4: string } | { readonly prefixListId: string };
+export type RulePeer =
+  { readonly cidrIpv4: string } | { readonly prefixListId: string };
 
 /** Inputs of {@link SecurityGroup}. */
 export interface SecurityGroupProps {

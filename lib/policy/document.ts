@@ -3,7 +3,7 @@
  * Builders return data; resources serialize it once with `Fn.jsonencode`.
  */
 import { invalidValue } from "../errors";
-import { IAM_ACTION, STATEMENT_ID, check } from "../rules";
+import { IAM_ACTION, POLICY_RESOURCE, STATEMENT_ID, check } from "../rules";
 
 /** The policy language version every document here declares. */
 export const POLICY_VERSION = "2012-10-17";
@@ -12,7 +12,9 @@ export const POLICY_VERSION = "2012-10-17";
 export type OneOrMany<T> = T | readonly T[];
 
 /** Condition block: operator -> key -> value(s). */
-export type PolicyConditions = Readonly<Record<string, Readonly<Record<string, OneOrMany<string>>>>>;
+export type PolicyConditions = Readonly<
+  Record<string, Readonly<Record<string, OneOrMany<string>>>>
+>;
 
 /** A principal block of a trust policy. */
 export interface PolicyPrincipal {
@@ -69,7 +71,9 @@ export function allowStatement(props: AllowStatementProps): PolicyStatement {
   nonEmpty(`${where}.actions`, props.actions).forEach((action) =>
     check(IAM_ACTION, `${where}.actions`, action),
   );
-  nonEmpty(`${where}.resources`, props.resources);
+  nonEmpty(`${where}.resources`, props.resources).forEach((resource) =>
+    check(POLICY_RESOURCE, `${where}.resources`, resource),
+  );
   return {
     ...(props.sid !== undefined && { Sid: props.sid }),
     Effect: "Allow",
@@ -79,12 +83,18 @@ export function allowStatement(props: AllowStatementProps): PolicyStatement {
 }
 
 /** A policy document of the given statements; at least one, with distinct Sids. */
-export function policyDocument(statements: readonly PolicyStatement[]): PolicyDocument {
+export function policyDocument(
+  statements: readonly PolicyStatement[],
+): PolicyDocument {
   nonEmpty("policy.statements", statements);
   const sids = statements.flatMap((s) => (s.Sid === undefined ? [] : [s.Sid]));
   const repeated = sids.find((sid, i) => sids.indexOf(sid) !== i);
   if (repeated !== undefined) {
-    throw invalidValue("policy.statements", repeated, "each statement Sid in a policy must be unique");
+    throw invalidValue(
+      "policy.statements",
+      repeated,
+      "each statement Sid in a policy must be unique",
+    );
   }
   return { Version: POLICY_VERSION, Statement: statements };
 }
@@ -96,6 +106,7 @@ export function asList<T>(value: OneOrMany<T>): readonly T[] {
 
 function nonEmpty<T>(field: string, value: OneOrMany<T>): readonly T[] {
   const list = asList(value);
-  if (list.length === 0) throw invalidValue(field, value, "at least one value is required");
+  if (list.length === 0)
+    throw invalidValue(field, value, "at least one value is required");
   return list;
 }

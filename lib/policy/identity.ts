@@ -14,7 +14,9 @@ export interface ApplicationDataProps {
  * Read and write objects in one bucket (and list it), and get, put and query
  * items of one table; nothing else, no deletes.
  */
-export function applicationDataPolicy(props: ApplicationDataProps): PolicyDocument {
+export function applicationDataPolicy(
+  props: ApplicationDataProps,
+): PolicyDocument {
   return policyDocument([
     allowStatement({
       sid: "S3Access",
@@ -31,5 +33,7 @@ export function applicationDataPolicy(props: ApplicationDataProps): PolicyDocume
 
 /** Allows `sts:AssumeRole` on exactly the given role (the cross-account role it chains into). */
 export function assumeRolePolicy(roleArn: string): PolicyDocument {
-  return policyDocument([allowStatement({ actions: ASSUME_ROLE_ACTION, resources: roleArn })]);
+  return policyDocument([
+    allowStatement({ actions: ASSUME_ROLE_ACTION, resources: roleArn }),
+  ]);
 }

@@ -12,7 +12,11 @@ export const ASSUME_ROLE_ACTION = "sts:AssumeRole";
 export function serviceTrustPolicy(service: string): PolicyDocument {
   check(SERVICE_PRINCIPAL, "trust.service", service);
   return policyDocument([
-    { Action: ASSUME_ROLE_ACTION, Effect: "Allow", Principal: { Service: service } },
+    {
+      Action: ASSUME_ROLE_ACTION,
+      Effect: "Allow",
+      Principal: { Service: service },
+    },
   ]);
 }
 
@@ -28,7 +32,9 @@ export interface CrossAccountTrustProps {
 }
 
 /** A trust policy for one role ARN that requires `sts:ExternalId` to equal the given value. */
-export function crossAccountTrustPolicy(props: CrossAccountTrustProps): PolicyDocument {
+export function crossAccountTrustPolicy(
+  props: CrossAccountTrustProps,
+): PolicyDocument {
   check(ROLE_ARN, "trust.trustedRoleArn", props.trustedRoleArn);
   check(EXTERNAL_ID, "trust.externalId", props.externalId);
   return policyDocument([
