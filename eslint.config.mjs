@@ -8,7 +8,7 @@ export default tseslint.config(
     ignores: [
       "node_modules/",
       "cdktf.out/",
-      "docs/",
+      "docs/stacks/",
       "coverage/",
       "**/*.js",
       "**/*.cjs",

@@ -2,7 +2,7 @@ import { Fn, Testing, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
-import { decodeJsonencode } from "../lib/terraform-expression";
+import { decodeJsonencode, formatHcl } from "../lib/terraform-expression";
 import { StackJson } from "../test-support/synth";
 
 /** What cdktf synthesizes for `Fn.jsonencode(value)` in a policy attribute. */
@@ -69,6 +69,58 @@ describe("decodeJsonencode", () => {
     );
     expect(() => decodeJsonencode('${jsonencode({"a" = })}')).toThrow(
       /expected a value at offset/,
+    );
+  });
+});
+
+describe("formatHcl", () => {
+  const policy = {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Action: ["s3:GetObject"],
+        Resource: [
+          "${aws_s3_bucket.b.arn}",
+          "${aws_s3_bucket.b.arn}/*",
+          "arn:aws:s3:::x/${aws:username}",
+        ],
+        Condition: { StringEquals: { "sts:ExternalId": "e-1" } },
+      },
+    ],
+  };
+
+  test("writes one key per line, references bare, other keys quoted", () => {
+    expect(formatHcl(policy)).toBe(
+      [
+        "{",
+        '  Version = "2012-10-17"',
+        "  Statement = [",
+        "    {",
+        '      Effect = "Allow"',
+        "      Action = [",
+        '        "s3:GetObject",',
+        "      ]",
+        "      Resource = [",
+        "        aws_s3_bucket.b.arn,",
+        '        "${aws_s3_bucket.b.arn}/*",',
+        '        "arn:aws:s3:::x/$${aws:username}",',
+        "      ]",
+        "      Condition = {",
+        "        StringEquals = {",
+        '          "sts:ExternalId" = "e-1"',
+        "        }",
+        "      }",
+        "    },",
+        "  ]",
+        "}",
+      ].join("\n"),
+    );
+  });
+
+  test("reads back as the same value", () => {
+    expect(decodeJsonencode(`\${jsonencode(${formatHcl(policy)})}`)).toEqual(
+      policy,
     );
   });
 });

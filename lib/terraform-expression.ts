@@ -1,10 +1,15 @@
 /**
- * Reads back the policies in synthesized Terraform JSON. cdktf renders
- * `Fn.jsonencode(obj)` as `${jsonencode({"Key" = value, ...})}`; this turns
- * that expression into the plain object again, with each Terraform
- * reference kept as an interpolation string (`"${aws_s3_bucket.b.arn}"`),
- * so tests and checks can compare policies as IAM documents.
+ * Reads and writes the HCL object expressions inside `jsonencode(...)`.
+ * cdktf renders `Fn.jsonencode(obj)` as `${jsonencode({"Key" = value, ...})}`;
+ * decoding turns that into the plain object again, with each Terraform
+ * reference kept as an interpolation string (`"${aws_s3_bucket.b.arn}"`), so
+ * tests and checks can compare policies as IAM documents. Formatting writes
+ * such an object back as multi-line HCL for people to read.
  */
+
+/** A Terraform reference such as `aws_s3_bucket.b.arn` or `data.aws_ami.x.id`. */
+const REFERENCE =
+  /^(data\.)?[a-z][a-z0-9_]*\.[A-Za-z0-9_-]+(\.[A-Za-z0-9_]+|\[\d+\])*$/;
 
 /** Decodes a `${jsonencode(...)}` attribute value; throws on anything else. */
 export function decodeJsonencode(expression: string): unknown {
@@ -46,7 +51,12 @@ class Parser {
   private object(): Record<string, unknown> {
     const result: Record<string, unknown> = {};
     this.list("{", "}", () => {
-      const key = this.string();
+      this.skipSpace();
+      const bareKey = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(
+        this.text.slice(this.pos),
+      );
+      if (bareKey) this.pos += bareKey[0].length;
+      const key = bareKey ? bareKey[0] : this.string();
       this.expect("=");
       result[key] = this.value();
     });
@@ -59,15 +69,18 @@ class Parser {
     return result;
   }
 
+  /** Items separated by commas or line breaks (HCL allows either, and a trailing one). */
   private list(open: string, close: string, item: () => void): void {
     this.expect(open);
-    this.skipSpace();
-    while (this.text[this.pos] !== close) {
+    for (;;) {
+      this.skipSpace();
+      if (this.text[this.pos] === close) break;
       item();
-      this.skipSpace();
-      if (this.text[this.pos] === ",") this.pos++;
-      else if (this.text[this.pos] !== close) this.fail(`"," or "${close}"`);
-      this.skipSpace();
+      while (this.text[this.pos] === " " || this.text[this.pos] === "\t")
+        this.pos++;
+      const next = this.text[this.pos];
+      if (next === "," || next === "\n") this.pos++;
+      else if (next !== close) this.fail(`"," or "${close}"`);
     }
     this.pos++;
   }
@@ -83,6 +96,9 @@ class Parser {
       if (c === "\\") {
         const escaped = this.text[this.pos++];
         out += escaped === "n" ? "\n" : escaped === "t" ? "\t" : escaped;
+      } else if (c === "$" && this.text.startsWith("${", this.pos)) {
+        out += "${";
+        this.pos += 2;
       } else if (c === "$" && this.text[this.pos] === "{") {
         const close = this.text.indexOf("}", this.pos);
         if (close < 0) this.fail("the end of an interpolation");
@@ -109,4 +125,38 @@ class Parser {
       `jsonencode expression: expected ${expected} at offset ${this.pos}: ${this.text.slice(this.pos, this.pos + 40)}`,
     );
   }
+}
+
+/**
+ * Writes a decoded value as multi-line HCL, one key per line, as a person
+ * would write a `jsonencode` policy: identifier keys bare, interpolations of
+ * Terraform references as bare references, other `${` escaped.
+ */
+export function formatHcl(value: unknown, indent = ""): string {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    return `[\n${value.map((item) => `${inner}${formatHcl(item, inner)},\n`).join("")}${indent}]`;
+  }
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return "{}";
+    const lines = entries.map(([key, item]) => {
+      const name = /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key)
+        ? key
+        : JSON.stringify(key);
+      return `${inner}${name} = ${formatHcl(item, inner)}\n`;
+    });
+    return `{\n${lines.join("")}${indent}}`;
+  }
+  if (typeof value === "string") {
+    const whole = /^\$\{([^}]*)\}$/.exec(value);
+    if (whole && REFERENCE.test(whole[1])) return whole[1];
+    const escaped = JSON.stringify(value).replace(
+      /\$\{([^}]*)\}/g,
+      (match, inside: string) => (REFERENCE.test(inside) ? match : `$${match}`),
+    );
+    return escaped;
+  }
+  return JSON.stringify(value);
 }

@@ -1,0 +1,103 @@
+/**
+ * Mermaid diagrams GitHub renders: the credential chain with the configured
+ * names, and each stack's resources with the references between them.
+ */
+import { roleArn } from "../../lib/arn";
+import { AppConfig } from "../../lib/config/schema";
+import { IMDSV2_METADATA_OPTIONS } from "../../lib/constructs/hardened-instance";
+import { EC2_SERVICE_PRINCIPAL } from "../../lib/constructs/ec2-instance-role";
+import { STACK_NAMES } from "../../main";
+import { SynthesizedStack } from "./synthesized";
+
+/** Instance -> IMDSv2 -> STS -> role A -> (External ID) -> STS -> role B -> what B's role may do. */
+export function credentialChain(config: AppConfig): string {
+  const { accountA: a, accountB: b } = config;
+  const arnA = roleArn({ partition: config.partition, ...a });
+  const arnB = roleArn({ partition: config.partition, ...b });
+  const grants =
+    b.permissions.flatMap((p) => p.actions).join(", ") || "no permissions";
+  return [
+    "flowchart LR",
+    `  subgraph accountA["Account A ${a.accountId}"]`,
+    `    instance["EC2 instance ${a.instance.name}<br/>profile ${a.instanceProfileName}"]`,
+    `    imds["IMDSv2<br/>tokens ${IMDSV2_METADATA_OPTIONS.httpTokens}, hop limit ${IMDSV2_METADATA_OPTIONS.httpPutResponseHopLimit}"]`,
+    `    roleA["Role ${a.roleName}<br/>trusts ${EC2_SERVICE_PRINCIPAL}"]`,
+    "  end",
+    `  sts["AWS STS"]`,
+    `  subgraph accountB["Account B ${b.accountId}"]`,
+    `    roleB["Role ${b.roleName}<br/>sessions up to ${b.maxSessionDurationSeconds} s"]`,
+    `    target["${grants}"]`,
+    "  end",
+    `  instance -- "1 PUT token, GET role credentials" --> imds`,
+    `  imds -- "2 temporary credentials" --> roleA`,
+    `  roleA -- "3 sts:AssumeRole ${arnB}<br/>ExternalId ${b.externalId}" --> sts`,
+    `  sts -- "4 trust: Principal ${arnA}<br/>StringEquals sts:ExternalId = ${b.externalId}" --> roleB`,
+    `  roleB -- "5 temporary credentials, then" --> target`,
+  ].join("\n");
+}
+
+const REFERENCE = /\b(data\.)?(aws_[a-z0-9_]+)\.([a-z0-9_]+)\b/g;
+
+type Blocks = Record<string, Record<string, Record<string, unknown>>>;
+
+/** One subgraph per stack, a node per resource or data source, an edge per reference; cross-account ARNs dashed. */
+export function resourceGraph(
+  config: AppConfig,
+  stacks: readonly SynthesizedStack[],
+): string {
+  const roleArns = new Map([
+    [
+      roleArn({ partition: config.partition, ...config.accountA }),
+      `${STACK_NAMES.accountA}/aws_iam_role.app_role`,
+    ],
+    [
+      roleArn({ partition: config.partition, ...config.accountB }),
+      `${STACK_NAMES.accountB}/aws_iam_role.cross_account_role`,
+    ],
+  ]);
+  const nodeId = (key: string) => key.replace(/[^A-Za-z0-9]/g, "_");
+  const lines = ["flowchart LR"];
+  const edges: string[] = [];
+  for (const stack of stacks) {
+    const parsed = JSON.parse(stack.json) as {
+      resource?: Blocks;
+      data?: Blocks;
+    };
+    const blocks = [
+      ...Object.entries(parsed.resource ?? {}).flatMap(([type, byName]) =>
+        Object.entries(byName).map(([name, body]) => ({
+          address: `${type}.${name}`,
+          body,
+        })),
+      ),
+      ...Object.entries(parsed.data ?? {}).flatMap(([type, byName]) =>
+        Object.entries(byName).map(([name, body]) => ({
+          address: `data.${type}.${name}`,
+          body,
+        })),
+      ),
+    ];
+    lines.push(`  subgraph ${nodeId(stack.name)}["${stack.name}"]`);
+    for (const { address, body } of blocks) {
+      const from = nodeId(`${stack.name}/${address}`);
+      lines.push(`    ${from}["${address}"]`);
+      const { ["//"]: _metadata, ...attributes } = body;
+      const text = JSON.stringify(attributes);
+      const targets = new Set(
+        [...text.matchAll(REFERENCE)].map(
+          (m) => `${m[1] ?? ""}${m[2]}.${m[3]}`,
+        ),
+      );
+      for (const target of [...targets].sort()) {
+        if (target !== address)
+          edges.push(`  ${from} --> ${nodeId(`${stack.name}/${target}`)}`);
+      }
+      for (const [arn, role] of roleArns) {
+        if (text.includes(`"${arn}"`) || text.includes(`\\"${arn}\\"`))
+          edges.push(`  ${from} -. "${arn}" .-> ${nodeId(role)}`);
+      }
+    }
+    lines.push("  end");
+  }
+  return [...lines, ...edges].join("\n");
+}
