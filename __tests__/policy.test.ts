@@ -77,6 +77,17 @@ describe("allowStatement", () => {
 });
 
 describe("policyDocument", () => {
+  test("fails, rendering nothing, when the policy breaks IAM's rules for its kind", () => {
+    const statement = allowStatement({
+      actions: "s3:GetObjects",
+      resources: "arn:aws:s3:::b/*",
+    });
+    expect(() => policyDocument([statement])).toThrow(
+      /Policy is invalid:\n {2}- identity policy, statement 1: got "s3:GetObjects"; IAM has no such action; did you mean s3:GetObject\?/,
+    );
+    expect(() => policyDocument([statement], "trust")).toThrow(/Principal/);
+  });
+
   test("declares the 2012-10-17 language version", () => {
     const statement = allowStatement({
       actions: "s3:GetObject",
@@ -90,7 +101,7 @@ describe("policyDocument", () => {
 
   test("fails when it has no statements", () => {
     expect(() => policyDocument([])).toThrow(
-      /policy\.statements: got \[\]; at least one value/,
+      /identity policy, policy: got \[\]; a policy needs at least one statement/,
     );
   });
 
@@ -101,7 +112,7 @@ describe("policyDocument", () => {
       resources: "*",
     });
     expect(() => policyDocument([a, a])).toThrow(
-      /policy\.statements: got "Same"; each statement Sid in a policy must be unique/,
+      /statement Same: got "Same"; Sids must be unique within a policy/,
     );
   });
 });

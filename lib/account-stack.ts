@@ -6,6 +6,7 @@ import { LocalBackend } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AddressedStack } from "./addressed-stack";
+import { PolicyValidation } from "./iam/policy-validation";
 
 /** Credentials a stack deploys with; leave both unset for the default AWS credential chain. */
 export interface DeployCredentials {
@@ -44,6 +45,7 @@ export const DEPLOY_SESSION_NAME = "cdktf-deploy";
  * makes Terraform stop before any change when the credentials belong to
  * another account. State is `terraform.<stack>.tfstate` in the project root,
  * named relative to the stack's working directory (`<outdir>/stacks/<stack>`).
+ * Every IAM policy in the stack is validated at synthesis.
  */
 export class AccountStack extends AddressedStack {
   /** The stack's AWS provider. */
@@ -61,5 +63,6 @@ export class AccountStack extends AddressedStack {
       defaultTags: [{ tags: { ...props.defaultTags } }],
     });
     new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
+    this.node.addValidation(new PolicyValidation(this));
   }
 }

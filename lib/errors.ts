@@ -69,3 +69,20 @@ function quote(value: unknown): string {
     ? JSON.stringify(value)
     : String(JSON.stringify(value) ?? value);
 }
+
+/** A problem with a policy found at synthesis, located by stack, address and statement. */
+export function policyProblem(
+  location: string,
+  where: string,
+  value: unknown,
+  rule: string,
+): string {
+  return `${location}, ${where}: got ${quote(value)}; ${rule}`;
+}
+
+/** Problems with a policy a builder was asked to make; nothing is rendered. */
+export function invalidPolicy(problems: readonly string[]): InputError {
+  return new InputError(
+    `Policy is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+  );
+}

@@ -6,14 +6,17 @@ import { PolicyDocument, policyDocument } from "./document";
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html
  */
 export function tlsOnlyBucketPolicy(bucketArn: string): PolicyDocument {
-  return policyDocument([
-    {
-      Sid: "DenyInsecureTransport",
-      Effect: "Deny",
-      Principal: { AWS: "*" },
-      Action: "s3:*",
-      Resource: [bucketArn, `${bucketArn}/*`],
-      Condition: { Bool: { "aws:SecureTransport": "false" } },
-    },
-  ]);
+  return policyDocument(
+    [
+      {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: { AWS: "*" },
+        Action: "s3:*",
+        Resource: [bucketArn, `${bucketArn}/*`],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+    ],
+    "resource",
+  );
 }

@@ -2,7 +2,8 @@
  * Plain IAM policy documents and the builders for identity-policy statements.
  * Builders return data; resources serialize it once with `Fn.jsonencode`.
  */
-import { invalidValue } from "../errors";
+import { invalidPolicy, invalidValue, policyProblem } from "../errors";
+import { PolicyKind, validatePolicy } from "../iam/validate-policy";
 import { IAM_ACTION, POLICY_RESOURCE, STATEMENT_ID, check } from "../rules";
 
 /** The policy language version every document here declares. */
@@ -82,21 +83,28 @@ export function allowStatement(props: AllowStatementProps): PolicyStatement {
   };
 }
 
-/** A policy document of the given statements; at least one, with distinct Sids. */
+/**
+ * A policy document of the given statements, checked for its use (`kind`)
+ * against IAM's grammar and catalog before it can be rendered. Resources
+ * that are still Terraform references are checked at synthesis instead.
+ */
 export function policyDocument(
   statements: readonly PolicyStatement[],
+  kind: PolicyKind = "identity",
 ): PolicyDocument {
-  nonEmpty("policy.statements", statements);
-  const sids = statements.flatMap((s) => (s.Sid === undefined ? [] : [s.Sid]));
-  const repeated = sids.find((sid, i) => sids.indexOf(sid) !== i);
-  if (repeated !== undefined) {
-    throw invalidValue(
-      "policy.statements",
-      repeated,
-      "each statement Sid in a policy must be unique",
+  const document: PolicyDocument = {
+    Version: POLICY_VERSION,
+    Statement: statements,
+  };
+  const problems = validatePolicy(document, kind, { skipUnresolved: true });
+  if (problems.length > 0) {
+    throw invalidPolicy(
+      problems.map((p) =>
+        policyProblem(`${kind} policy`, p.where, p.value, p.rule),
+      ),
     );
   }
-  return { Version: POLICY_VERSION, Statement: statements };
+  return document;
 }
 
 /** The values of a one-or-many field as a list. */

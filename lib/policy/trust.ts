@@ -11,13 +11,16 @@ export const ASSUME_ROLE_ACTION = "sts:AssumeRole";
 /** A trust policy that lets one AWS service (e.g. `ec2.amazonaws.com`) assume the role. */
 export function serviceTrustPolicy(service: string): PolicyDocument {
   check(SERVICE_PRINCIPAL, "trust.service", service);
-  return policyDocument([
-    {
-      Action: ASSUME_ROLE_ACTION,
-      Effect: "Allow",
-      Principal: { Service: service },
-    },
-  ]);
+  return policyDocument(
+    [
+      {
+        Action: ASSUME_ROLE_ACTION,
+        Effect: "Allow",
+        Principal: { Service: service },
+      },
+    ],
+    "trust",
+  );
 }
 
 /** Inputs of {@link crossAccountTrustPolicy}. */
@@ -37,12 +40,15 @@ export function crossAccountTrustPolicy(
 ): PolicyDocument {
   check(ROLE_ARN, "trust.trustedRoleArn", props.trustedRoleArn);
   check(EXTERNAL_ID, "trust.externalId", props.externalId);
-  return policyDocument([
-    {
-      Action: ASSUME_ROLE_ACTION,
-      Effect: "Allow",
-      Principal: { AWS: props.trustedRoleArn },
-      Condition: { StringEquals: { "sts:ExternalId": props.externalId } },
-    },
-  ]);
+  return policyDocument(
+    [
+      {
+        Action: ASSUME_ROLE_ACTION,
+        Effect: "Allow",
+        Principal: { AWS: props.trustedRoleArn },
+        Condition: { StringEquals: { "sts:ExternalId": props.externalId } },
+      },
+    ],
+    "trust",
+  );
 }
