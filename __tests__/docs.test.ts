@@ -44,13 +44,14 @@ describe("generated docs", () => {
     work.forEach((dir) => rmSync(dir, { recursive: true, force: true })),
   );
 
-  test("the JSON, README and diagrams are the same bytes from two generations in different directories", () => {
+  test("the JSON, README and diagrams are the same bytes from two generations in different directories", async () => {
     const [first, second] = [tempDir(), join(tempDir(), "nested", "deeper")];
-    writeDocs(first, { withHcl: false });
-    writeDocs(second, { withHcl: false });
+    await writeDocs(first, { withHcl: false });
+    await writeDocs(second, { withHcl: false });
     expect(filesOf(second)).toEqual(filesOf(first));
     expect(Object.keys(filesOf(first)).sort()).toEqual([
       "README.md",
+      "access-matrix.md",
       "architecture.md",
       "stacks/account-a/cdk.tf.json",
       "stacks/account-b/cdk.tf.json",
@@ -59,10 +60,10 @@ describe("generated docs", () => {
 
   testWithTerraform(
     "main.tf is the same bytes from two generations in different directories",
-    () => {
+    async () => {
       const [first, second] = [tempDir(), tempDir()];
-      writeDocs(first);
-      writeDocs(second);
+      await writeDocs(first);
+      await writeDocs(second);
       expect(filesOf(second)).toEqual(filesOf(first));
       expect(filesOf(first)["stacks/account-a/main.tf"]).toMatch(
         /resource "aws_iam_role" "app_role"/,
@@ -70,8 +71,8 @@ describe("generated docs", () => {
     },
   );
 
-  test("hold no path of this machine", () => {
-    const { files } = renderDocs({ withHcl: false });
+  test("hold no path of this machine", async () => {
+    const { files } = await renderDocs({ withHcl: false });
     for (const [path, content] of files) {
       for (const machinePath of [root, tmpdir(), process.env.HOME ?? "/root"]) {
         expect({ path, hasMachinePath: content.includes(machinePath) }).toEqual(
@@ -82,30 +83,31 @@ describe("generated docs", () => {
   });
 
   describe("drift check", () => {
-    test("passes on freshly generated docs", () => {
+    test("passes on freshly generated docs", async () => {
       const dir = tempDir();
-      writeDocs(dir, { withHcl: false });
-      expect(staleDocs(dir, { withHcl: false })).toEqual([]);
+      await writeDocs(dir, { withHcl: false });
+      expect(await staleDocs(dir, { withHcl: false })).toEqual([]);
     });
 
-    test("fails, naming each stale file, when the docs were made from another default", () => {
+    test("fails, naming each stale file, when the docs were made from another default", async () => {
       const dir = tempDir();
-      writeDocs(dir, {
+      await writeDocs(dir, {
         withHcl: false,
         config: testConfig({ accountB: { externalId: "another-external-id" } }),
       });
-      expect(staleDocs(dir, { withHcl: false })).toEqual([
+      expect(await staleDocs(dir, { withHcl: false })).toEqual([
         "stale: docs/stacks/account-b/cdk.tf.json",
         "stale: docs/architecture.md",
+        "stale: docs/access-matrix.md",
       ]);
     });
 
-    test("fails on a missing file and on a generated file the code no longer makes", () => {
+    test("fails on a missing file and on a generated file the code no longer makes", async () => {
       const dir = tempDir();
-      writeDocs(dir, { withHcl: false });
+      await writeDocs(dir, { withHcl: false });
       rmSync(join(dir, "README.md"));
       writeFileSync(join(dir, "stacks/account-a/old.json"), "{}");
-      expect(staleDocs(dir, { withHcl: false })).toEqual([
+      expect(await staleDocs(dir, { withHcl: false })).toEqual([
         "missing: docs/README.md",
         "not generated any more: docs/stacks/account-a/old.json",
       ]);
@@ -131,20 +133,27 @@ describe("generated docs", () => {
       expect(run.stderr).toMatch(/Run `npm run docs` and commit the result/);
     });
 
-    test("the checked-in docs are up to date", () => {
-      expect(staleDocs(join(root, "docs"), { withHcl: false })).toEqual([]);
+    test("the checked-in docs are up to date", async () => {
+      expect(await staleDocs(join(root, "docs"), { withHcl: false })).toEqual(
+        [],
+      );
     });
 
-    testWithTerraform("the checked-in main.tf files are up to date", () => {
-      expect(staleDocs(join(root, "docs"), { withHcl: true })).toEqual([]);
-    });
+    testWithTerraform(
+      "the checked-in main.tf files are up to date",
+      async () => {
+        expect(await staleDocs(join(root, "docs"), { withHcl: true })).toEqual(
+          [],
+        );
+      },
+    );
   });
 
   testWithTerraform(
     "every generated .tf file passes terraform fmt -check",
-    () => {
+    async () => {
       const dir = tempDir();
-      writeDocs(dir);
+      await writeDocs(dir);
       const run = spawnSync("terraform", ["fmt", "-check", "-recursive", dir], {
         env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" },
         encoding: "utf8",
@@ -158,8 +167,8 @@ describe("generated docs", () => {
 
   testWithTerraform(
     "the README's line numbers point at each block's header in main.tf",
-    () => {
-      const { files } = renderDocs({ withHcl: true });
+    async () => {
+      const { files } = await renderDocs({ withHcl: true });
       const readme = files.get("README.md") ?? "";
       for (const block of ARTICLE_BLOCKS) {
         const link = new RegExp(

@@ -32,9 +32,12 @@ function listFiles(dir: string): string[] {
 }
 
 /** Differences between the rendered docs and `docsDir`, one line each. */
-export function staleDocs(docsDir: string, options: RenderOptions): string[] {
+export async function staleDocs(
+  docsDir: string,
+  options: RenderOptions,
+): Promise<string[]> {
   const { withHcl } = options;
-  const { files } = renderDocs(options);
+  const { files } = await renderDocs(options);
   const problems: string[] = [];
   for (const [path, content] of files) {
     const onDisk = join(docsDir, path);
@@ -51,11 +54,11 @@ export function staleDocs(docsDir: string, options: RenderOptions): string[] {
 }
 
 /** Writes the docs into `docsDir`, removing generated files the code no longer makes. */
-export function writeDocs(
+export async function writeDocs(
   docsDir: string,
   options: RenderOptions = { withHcl: true },
-): string[] {
-  const { files } = renderDocs(options);
+): Promise<string[]> {
+  const { files } = await renderDocs(options);
   for (const path of listFiles(docsDir).filter(isGenerated)) {
     if (!files.has(path)) rmSync(join(docsDir, path));
   }
@@ -66,16 +69,16 @@ export function writeDocs(
   return [...files.keys()];
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const docsDir = resolve(
     process.env.EC2AR_DOCS_DIR ?? join(__dirname, "..", DOCS_DIR),
   );
   const terraform = hasTerraform();
   if (process.argv.includes("--check")) {
-    const problems = staleDocs(docsDir, { withHcl: terraform });
+    const problems = await staleDocs(docsDir, { withHcl: terraform });
     if (!terraform)
       console.log(
-        "terraform not found: checked the JSON, README and diagrams; the main.tf (HCL) check was skipped.",
+        "terraform not found: checked the JSON, README, diagrams and access matrix; the main.tf (HCL) check was skipped.",
       );
     if (problems.length > 0) {
       console.error(
@@ -96,10 +99,10 @@ function main(): void {
     process.exitCode = 1;
     return;
   }
-  const written = writeDocs(docsDir);
+  const written = await writeDocs(docsDir);
   console.log(
     `wrote ${written.length} files under ${relative(process.cwd(), docsDir) || "."}`,
   );
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

@@ -4,6 +4,9 @@
  */
 import { loadConfig } from "../../lib/config/load";
 import { AppConfig } from "../../lib/config/schema";
+import { TerraformJson } from "../../lib/iam/stack-policies";
+import { STACK_NAMES } from "../../main";
+import { accessMatrix, evaluateMatrix, matrixMarkdown } from "../iam/matrix";
 import { ARTICLE_BLOCKS } from "./article-blocks";
 import { credentialChain, resourceGraph } from "./diagrams";
 import { lineOfBlock, readableHcl } from "./hcl";
@@ -42,7 +45,7 @@ export interface RenderOptions {
 }
 
 /** Renders all docs. */
-export function renderDocs(options: RenderOptions): RenderedDocs {
+export async function renderDocs(options: RenderOptions): Promise<RenderedDocs> {
   const config = options.config ?? loadConfig({ env: {} });
   const stacks = synthesizeStacks(config);
   const files = new Map<string, string>();
@@ -56,6 +59,7 @@ export function renderDocs(options: RenderOptions): RenderedDocs {
   }
   files.set("README.md", readme(config, stacks));
   files.set("architecture.md", architecture(config, stacks));
+  files.set("access-matrix.md", await accessMatrixDoc(stacks));
   return { files, withHcl: options.withHcl };
 }
 
@@ -156,5 +160,32 @@ policy of the other account (the stacks share no state).
 \`\`\`mermaid
 ${resourceGraph(config, stacks)}
 \`\`\`
+`;
+}
+
+async function accessMatrixDoc(stacks: readonly SynthesizedStack[]): Promise<string> {
+  const json = new Map(stacks.map((s) => [s.name, JSON.parse(s.json) as TerraformJson]));
+  const results = await evaluateMatrix(
+    accessMatrix({
+      accountA: json.get(STACK_NAMES.accountA) ?? {},
+      accountB: json.get(STACK_NAMES.accountB) ?? {},
+    }),
+  );
+  const mismatches = results.filter((r) => r.actual !== r.expected).length;
+  return `${GENERATED_NOTICE}
+# Effective permissions: the access matrix
+
+Each row is a request, simulated offline with an IAM policy simulator
+([\`@cloud-copilot/iam-simulate\`](https://github.com/cloud-copilot/iam-simulate)) on the policies of the
+synthesized stacks in [stacks/](stacks/): the identity policies of the principal, the trust policy
+(for \`sts:AssumeRole\`) or the bucket policy (for S3), and, for cross-account requests, both
+accounts' sides. "Expected" is what this project promises; "actual" is the simulator's decision
+(an implicit and an explicit deny both read "Denied"). \`AmazonSSMManagedInstanceCore\` is
+evaluated from a transcription of AWS's published document, since the stack names only its ARN.
+
+${results.length} requests, ${mismatches === 0 ? "all as expected" : `${mismatches} NOT as expected`}.
+\`npm run check:iam\` runs the same matrix on your own configuration.
+
+${matrixMarkdown(results)}
 `;
 }

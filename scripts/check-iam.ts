@@ -1,0 +1,47 @@
+/**
+ * `npm run check:iam`: synthesizes the stacks from the current configuration
+ * (defaults, EC2AR_CONFIG_FILE, EC2AR_* variables), simulates the access
+ * matrix on their policies, prints it, and fails on any row whose decision
+ * differs from the one promised.
+ */
+import { loadConfig } from "../lib/config/load";
+import { InputError } from "../lib/errors";
+import { TerraformJson } from "../lib/iam/stack-policies";
+import { STACK_NAMES } from "../main";
+import { synthesizeStacks } from "./docs/synthesized";
+import { accessMatrix, evaluateMatrix, matrixMarkdown } from "./iam/matrix";
+
+async function main(): Promise<void> {
+  const started = process.hrtime.bigint();
+  const stacks = Object.fromEntries(
+    synthesizeStacks(loadConfig({ env: process.env })).map((s) => [
+      s.name,
+      JSON.parse(s.json) as TerraformJson,
+    ]),
+  );
+  const results = await evaluateMatrix(
+    accessMatrix({
+      accountA: stacks[STACK_NAMES.accountA],
+      accountB: stacks[STACK_NAMES.accountB],
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  console.log(matrixMarkdown(results));
+  const mismatches = results.filter((r) => r.actual !== r.expected);
+  console.log(
+    `\n${results.length} requests simulated in ${seconds.toFixed(2)} s (synthesis included): ${results.length - mismatches.length} as expected, ${mismatches.length} not.`,
+  );
+  if (mismatches.length > 0) {
+    for (const r of mismatches)
+      console.error(
+        `MISMATCH: ${r.group}: ${r.description}: expected ${r.expected}, got ${r.actual}`,
+      );
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  if (!(error instanceof InputError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+});
