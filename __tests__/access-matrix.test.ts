@@ -42,7 +42,7 @@ function editPolicy(
   const before = block[attribute] as string;
   block[attribute] = edit(before);
   expect(block[attribute]).not.toBe(before);
-  return copy as TerraformJson;
+  return copy;
 }
 
 describe("access matrix on the default stacks", () => {
