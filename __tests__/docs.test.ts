@@ -9,6 +9,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { SECURITY_RULES } from "../lib/checks/rules";
 import { ARTICLE_BLOCKS } from "../scripts/docs/article-blocks";
 import { credentialChain, resourceGraph } from "../scripts/docs/diagrams";
 import { readableHcl } from "../scripts/docs/hcl";
@@ -53,6 +54,7 @@ describe("generated docs", () => {
       "README.md",
       "access-matrix.md",
       "architecture.md",
+      "security.md",
       "stacks/account-a/cdk.tf.json",
       "stacks/account-b/cdk.tf.json",
     ]);
@@ -236,5 +238,17 @@ describe("generated docs", () => {
         'account_a_aws_iam_role_policy_assume_cross_account -. "arn:aws:iam::222222222222:role/cross-account-access-role" .-> account_b_aws_iam_role_cross_account_role',
       );
     });
+  });
+});
+
+describe("docs/security.md", () => {
+  test("lists every rule and says no suppression is in force by default", async () => {
+    const { files } = await renderDocs({ withHcl: false });
+    const security = files.get("security.md") ?? "";
+    for (const rule of SECURITY_RULES)
+      expect(security).toContain(`| \`${rule.id}\` | ${rule.level} |`);
+    expect(security).toMatch(
+      /## Suppressions in force\n\nNone: the default stacks comply with every rule\./,
+    );
   });
 });

@@ -2,10 +2,11 @@
  * The frame both accounts' stacks share: one AWS provider pinned to the
  * stack's account, default tags, and local state at a machine-independent path.
  */
-import { LocalBackend } from "cdktf";
+import { Aspects, LocalBackend } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AddressedStack } from "./addressed-stack";
+import { SecurityChecks } from "./checks/aspect";
 import { PolicyValidation } from "./iam/policy-validation";
 
 /** Credentials a stack deploys with; leave both unset for the default AWS credential chain. */
@@ -45,7 +46,8 @@ export const DEPLOY_SESSION_NAME = "cdktf-deploy";
  * makes Terraform stop before any change when the credentials belong to
  * another account. State is `terraform.<stack>.tfstate` in the project root,
  * named relative to the stack's working directory (`<outdir>/stacks/<stack>`).
- * Every IAM policy in the stack is validated at synthesis.
+ * Every IAM policy in the stack is validated, and the security rule pack
+ * applied, at synthesis.
  */
 export class AccountStack extends AddressedStack {
   /** The stack's AWS provider. */
@@ -64,5 +66,6 @@ export class AccountStack extends AddressedStack {
     });
     new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
     this.node.addValidation(new PolicyValidation(this));
+    Aspects.of(this).add(new SecurityChecks());
   }
 }

@@ -86,3 +86,17 @@ export function invalidPolicy(problems: readonly string[]): InputError {
     `Policy is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
   );
 }
+
+/** A security rule finding: rule, address, construct path, finding and the fix. */
+export function securityFinding(
+  rule: {
+    readonly id: string;
+    readonly requirement: string;
+    readonly explanation: string;
+  },
+  address: string,
+  constructPath: string,
+  finding: string,
+): string {
+  return `[${rule.id}] ${rule.requirement}: ${address} (${constructPath}) has ${finding}. ${rule.explanation}`;
+}

@@ -7,6 +7,8 @@ import { AppConfig } from "../../lib/config/schema";
 import { TerraformJson } from "../../lib/iam/stack-policies";
 import { STACK_NAMES } from "../../main";
 import { accessMatrix, evaluateMatrix, matrixMarkdown } from "../iam/matrix";
+import { SECURITY_RULES } from "../../lib/checks/rules";
+import { allSuppressions } from "../../lib/checks/suppressions";
 import { ARTICLE_BLOCKS } from "./article-blocks";
 import { credentialChain, resourceGraph } from "./diagrams";
 import { lineOfBlock, readableHcl } from "./hcl";
@@ -47,7 +49,10 @@ export interface RenderOptions {
 /** Renders all docs. */
 export async function renderDocs(options: RenderOptions): Promise<RenderedDocs> {
   const config = options.config ?? loadConfig({ env: {} });
-  const stacks = synthesizeStacks(config);
+  let suppressions: SuppressionRow[] = [];
+  const stacks = synthesizeStacks(config, (app) => {
+    suppressions = allSuppressions(app);
+  });
   const files = new Map<string, string>();
   for (const stack of stacks) {
     files.set(`stacks/${stack.name}/cdk.tf.json`, stack.json);
@@ -60,6 +65,7 @@ export async function renderDocs(options: RenderOptions): Promise<RenderedDocs> 
   files.set("README.md", readme(config, stacks));
   files.set("architecture.md", architecture(config, stacks));
   files.set("access-matrix.md", await accessMatrixDoc(stacks));
+  files.set("security.md", securityDoc(suppressions));
   return { files, withHcl: options.withHcl };
 }
 
@@ -187,5 +193,39 @@ ${results.length} requests, ${mismatches === 0 ? "all as expected" : `${mismatch
 \`npm run check:iam\` runs the same matrix on your own configuration.
 
 ${matrixMarkdown(results)}
+`;
+}
+
+type SuppressionRow = ReturnType<typeof allSuppressions>[number];
+
+function securityDoc(suppressions: readonly SuppressionRow[]): string {
+  const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  const rules = SECURITY_RULES.map(
+    (r) => `| \`${r.id}\` | ${r.level} | ${cell(r.requirement)} | ${r.checkov ? cell(r.checkov) : "none"} | ${cell(r.explanation)} |`,
+  );
+  const inForce =
+    suppressions.length === 0
+      ? "None: the default stacks comply with every rule."
+      : [
+          "| construct | rule | finding | reason |",
+          "| --- | --- | --- | --- |",
+          ...suppressions.map((s) => `| \`${s.path}\` | \`${s.suppression.ruleId}\` | ${s.suppression.finding ? `\`${s.suppression.finding}\`` : "all"} | ${cell(s.suppression.reason)} |`),
+        ].join("\n");
+  return `${GENERATED_NOTICE}
+# Security rules
+
+Every stack runs these rules at synthesis (\`lib/checks/\`, one rule per file, applied by an aspect
+to the Terraform the stack synthesizes). A finding of an \`error\` rule stops synthesis with the
+rule, the Terraform address, the construct path, the finding and what to change; a \`warning\` is
+printed. A finding can be accepted only with \`suppressRule(construct, { ruleId, finding?, reason })\`,
+whose reason must be at least ten characters and whose rule must exist.
+
+| rule | level | requires | checkov equivalent | why, and what to change |
+| --- | --- | --- | --- | --- |
+${rules.join("\n")}
+
+## Suppressions in force
+
+${inForce}
 `;
 }

@@ -3,6 +3,7 @@
  * cdktf's own HCL rendering, from a given configuration.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { App } from "cdktf";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AppConfig } from "../../lib/config/schema";
@@ -19,8 +20,11 @@ export interface SynthesizedStack {
   readonly hcl: string;
 }
 
-/** Synthesizes every stack of the app twice (JSON, then HCL) into temporary directories. */
-export function synthesizeStacks(config: AppConfig): SynthesizedStack[] {
+/**
+ * Synthesizes every stack of the app twice (JSON, then HCL) into temporary
+ * directories; `inspect` sees each built app before it synthesizes.
+ */
+export function synthesizeStacks(config: AppConfig, inspect: (app: App) => void = () => undefined): SynthesizedStack[] {
   const work = mkdtempSync(join(tmpdir(), "ec2ar-docs-"));
   try {
     const read = (hclOutput: boolean, name: string) => {
@@ -32,9 +36,10 @@ export function synthesizeStacks(config: AppConfig): SynthesizedStack[] {
     };
     for (const hclOutput of [false, true]) {
       withHclOutput(hclOutput, () =>
-        synthesizeInto(join(work, hclOutput ? "hcl" : "json"), (app) =>
-          buildApp(app, config),
-        ),
+        synthesizeInto(join(work, hclOutput ? "hcl" : "json"), (app) => {
+          buildApp(app, config);
+          inspect(app);
+        }),
       );
     }
     return Object.values(STACK_NAMES).map((name) => ({
