@@ -97,3 +97,11 @@ export function valuesOf(value: unknown): string[] {
     Array.isArray(value) ? value : value === undefined ? [] : [value]
   ).filter((v): v is string => typeof v === "string");
 }
+
+/** A synthesized value as it appears in a finding id: scalars as they are, anything else as JSON, absence as `unset`. */
+export function shown(value: unknown): string {
+  if (value === undefined || value === null) return "unset";
+  return typeof value === "object"
+    ? JSON.stringify(value)
+    : String(value as string | number | boolean);
+}

@@ -1,4 +1,4 @@
-import { SecurityRule, attributeAt, resourcesOf } from "../rule";
+import { SecurityRule, attributeAt, resourcesOf, shown } from "../rule";
 
 /** IMDSv2 only, one hop: a stolen SSRF request or a container cannot reach the role's credentials. */
 export const IMDSV2_REQUIRED: SecurityRule = {
@@ -27,7 +27,7 @@ export const IMDSV2_REQUIRED: SecurityRule = {
           : [
               {
                 address: r.address,
-                finding: `MetadataOptions::http_tokens=${String(tokens ?? "unset")}`,
+                finding: `MetadataOptions::http_tokens=${shown(tokens)}`,
               },
             ]),
         ...(hops === 1
@@ -35,7 +35,7 @@ export const IMDSV2_REQUIRED: SecurityRule = {
           : [
               {
                 address: r.address,
-                finding: `MetadataOptions::http_put_response_hop_limit=${String(hops ?? "unset")}`,
+                finding: `MetadataOptions::http_put_response_hop_limit=${shown(hops)}`,
               },
             ]),
       ];

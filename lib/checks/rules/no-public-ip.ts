@@ -1,4 +1,4 @@
-import { SecurityRule, resourcesOf } from "../rule";
+import { SecurityRule, resourcesOf, shown } from "../rule";
 
 /** The instance is reached through Session Manager, never from the internet. */
 export const NO_PUBLIC_IP: SecurityRule = {
@@ -13,6 +13,6 @@ export const NO_PUBLIC_IP: SecurityRule = {
       .filter((r) => r.attributes.associate_public_ip_address !== false)
       .map((r) => ({
         address: r.address,
-        finding: `AssociatePublicIpAddress::${String(r.attributes.associate_public_ip_address ?? "unset")}`,
+        finding: `AssociatePublicIpAddress::${shown(r.attributes.associate_public_ip_address)}`,
       })),
 };
