@@ -103,5 +103,5 @@ export function shown(value: unknown): string {
   if (value === undefined || value === null) return "unset";
   return typeof value === "object"
     ? JSON.stringify(value)
-    : String(value as string | number | boolean);
+    : String(value);
 }
