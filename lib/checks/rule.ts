@@ -101,7 +101,5 @@ export function valuesOf(value: unknown): string[] {
 /** A synthesized value as it appears in a finding id: scalars as they are, anything else as JSON, absence as `unset`. */
 export function shown(value: unknown): string {
   if (value === undefined || value === null) return "unset";
-  return typeof value === "object"
-    ? JSON.stringify(value)
-    : String(value);
+  return typeof value === "string" ? value : JSON.stringify(value);
 }
