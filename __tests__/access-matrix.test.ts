@@ -7,7 +7,7 @@ import {
   MatrixResult,
   Stacks,
 } from "../scripts/iam/matrix";
-import { synthesizeStacks } from "../scripts/docs/synthesized";
+import { synthesizeStacks } from "../scripts/synthesized";
 import { testConfig } from "../test-support/synth";
 import { AppConfigInput } from "../lib/config/schema";
 

@@ -14,7 +14,7 @@ import { ARTICLE_BLOCKS } from "../scripts/docs/article-blocks";
 import { credentialChain, resourceGraph } from "../scripts/docs/diagrams";
 import { readableHcl } from "../scripts/docs/hcl";
 import { renderDocs } from "../scripts/docs/render";
-import { synthesizeStacks } from "../scripts/docs/synthesized";
+import { synthesizeStacks } from "../scripts/synthesized";
 import { staleDocs, writeDocs } from "../scripts/docs";
 import { testConfig } from "../test-support/synth";
 import { testWithTerraform } from "../test-support/terraform";

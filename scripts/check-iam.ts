@@ -8,7 +8,7 @@ import { loadConfig } from "../lib/config/load";
 import { InputError } from "../lib/errors";
 import { TerraformJson } from "../lib/iam/stack-policies";
 import { STACK_NAMES } from "../main";
-import { synthesizeStacks } from "./docs/synthesized";
+import { synthesizeStacks } from "./synthesized";
 import { accessMatrix, evaluateMatrix, matrixMarkdown } from "./iam/matrix";
 
 async function main(): Promise<void> {

@@ -7,7 +7,7 @@ import { AppConfig } from "../../lib/config/schema";
 import { IMDSV2_METADATA_OPTIONS } from "../../lib/constructs/hardened-instance";
 import { EC2_SERVICE_PRINCIPAL } from "../../lib/constructs/ec2-instance-role";
 import { STACK_NAMES } from "../../main";
-import { SynthesizedStack } from "./synthesized";
+import { SynthesizedStack } from "../synthesized";
 
 /** Instance -> IMDSv2 -> STS -> role A -> (External ID) -> STS -> role B -> what B's role may do. */
 export function credentialChain(config: AppConfig): string {

@@ -12,7 +12,7 @@ import { allSuppressions } from "../../lib/checks/suppressions";
 import { ARTICLE_BLOCKS } from "./article-blocks";
 import { credentialChain, resourceGraph } from "./diagrams";
 import { lineOfBlock, readableHcl } from "./hcl";
-import { SynthesizedStack, synthesizeStacks } from "./synthesized";
+import { SynthesizedStack, synthesizeStacks } from "../synthesized";
 import { terraformFmt } from "./terraform";
 
 /** The directory the generated docs live in, relative to the project root. */

@@ -6,9 +6,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { App } from "cdktf";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AppConfig } from "../../lib/config/schema";
-import { synthesizeInto } from "../../lib/synth";
-import { STACK_NAMES, buildApp } from "../../main";
+import { AppConfig } from "../lib/config/schema";
+import { synthesizeInto } from "../lib/synth";
+import { STACK_NAMES, buildApp } from "../main";
 
 /** One stack's synthesized files. */
 export interface SynthesizedStack {
