@@ -98,13 +98,11 @@ describe("crossAccountCredentials", () => {
   });
 
   test("surfaces AccessDenied from STS", async () => {
-    sts
-      .on(AssumeRoleCommand)
-      .rejects(
-        Object.assign(new Error("not authorized to perform: sts:AssumeRole"), {
-          name: "AccessDenied",
-        }),
-      );
+    sts.on(AssumeRoleCommand).rejects(
+      Object.assign(new Error("not authorized to perform: sts:AssumeRole"), {
+        name: "AccessDenied",
+      }),
+    );
     await expect(crossAccountCredentials(props)()).rejects.toThrow(
       /not authorized/,
     );

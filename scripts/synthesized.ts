@@ -24,7 +24,10 @@ export interface SynthesizedStack {
  * Synthesizes every stack of the app twice (JSON, then HCL) into temporary
  * directories; `inspect` sees each built app before it synthesizes.
  */
-export function synthesizeStacks(config: AppConfig, inspect: (app: App) => void = () => undefined): SynthesizedStack[] {
+export function synthesizeStacks(
+  config: AppConfig,
+  inspect: (app: App) => void = () => undefined,
+): SynthesizedStack[] {
   const work = mkdtempSync(join(tmpdir(), "ec2ar-docs-"));
   try {
     const read = (hclOutput: boolean, name: string) => {

@@ -62,12 +62,7 @@ async function instanceMode(
     values["external-id"] ??
     env.CROSS_ACCOUNT_EXTERNAL_ID;
   const target =
-    given === undefined
-      ? undefined
-      : crossAccountTarget(
-          values,
-          env,
-        );
+    given === undefined ? undefined : crossAccountTarget(values, env);
   return runInstanceChecks({
     imds: new ImdsClient({ endpoint: env.AWS_EC2_METADATA_SERVICE_ENDPOINT }),
     sts: (credentials) =>
