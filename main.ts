@@ -1,7 +1,8 @@
 /**
- * The app: account A (workload) and account B (target), wired from one
- * configuration. Each stack refers to the other's role by an ARN computed
- * here, never by a cross-stack reference, so each deploys on its own.
+ * The app: account A (the workload) and one stack per target account (the
+ * article's account B by default), wired from one configuration. Stacks refer
+ * to each other's roles by ARNs computed here, never by cross-stack
+ * references, so each deploys with its own account's credentials only.
  */
 import { App } from "cdktf";
 import { roleArn } from "./lib/arn";
@@ -10,19 +11,26 @@ import { loadConfig } from "./lib/config/load";
 import { InputError } from "./lib/errors";
 import { synthesizeInto } from "./lib/synth";
 import { AccountAStack } from "./stacks/account-a-stack";
-import { AccountBStack } from "./stacks/account-b-stack";
+import { TargetAccountStack } from "./stacks/target-account-stack";
 
-/** Stack names, as `cdktf deploy <stack>` takes them. */
-export const STACK_NAMES = {
-  accountA: "account-a",
-  accountB: "account-b",
-} as const;
+/** Account A's stack name, as `cdktf deploy <stack>` takes it. */
+export const ACCOUNT_A_STACK = "account-a";
 
-/** Adds both accounts' stacks to `app`; account B deploys after account A. */
-export function buildApp(
-  app: App,
-  config: AppConfig,
-): { accountA: AccountAStack; accountB: AccountBStack } {
+/** A target's stack name: `account-<target name>` (`account-b` for the article's account B). */
+export function targetStackName(targetName: string): string {
+  return `account-${targetName}`;
+}
+
+/** The stacks of an app, as {@link buildApp} returns them. */
+export interface AppStacks {
+  /** The workload account. */
+  readonly accountA: AccountAStack;
+  /** The target accounts, in config order. */
+  readonly targets: readonly TargetAccountStack[];
+}
+
+/** Adds every account's stack to `app`; each target deploys after account A. */
+export function buildApp(app: App, config: AppConfig): AppStacks {
   const defaultTags = {
     Project: config.project,
     ManagedBy: "cdktf",
@@ -32,26 +40,37 @@ export function buildApp(
     partition: config.partition,
     ...config.accountA,
   });
-  const crossAccountRoleArn = roleArn({
-    partition: config.partition,
-    ...config.accountB,
-  });
 
-  const accountA = new AccountAStack(app, STACK_NAMES.accountA, {
+  const accountA = new AccountAStack(app, ACCOUNT_A_STACK, {
     account: config.accountA,
     partition: config.partition,
     environment: config.environment,
     defaultTags,
-    crossAccountRoleArn,
+    backend: config.backend,
+    crossAccountRoleArns: config.targets.map((target) =>
+      roleArn({ partition: config.partition, ...target }),
+    ),
   });
-  const accountB = new AccountBStack(app, STACK_NAMES.accountB, {
-    account: config.accountB,
-    defaultTags,
-    trustedRoleArn: appRoleArn,
+  const targets = config.targets.map((target) => {
+    const stack = new TargetAccountStack(app, targetStackName(target.name), {
+      target,
+      defaultTags,
+      backend: config.backend,
+      trustedRoleArn: appRoleArn,
+    });
+    // IAM rejects a trust policy whose role principal does not exist yet.
+    stack.addDependency(accountA);
+    return stack;
   });
-  // IAM rejects a trust policy whose role principal does not exist yet.
-  accountB.addDependency(accountA);
-  return { accountA, accountB };
+  return { accountA, targets };
+}
+
+/** Stack names in deploy order: account A, then the targets. */
+export function stackNames(config: AppConfig): string[] {
+  return [
+    ACCOUNT_A_STACK,
+    ...config.targets.map((target) => targetStackName(target.name)),
+  ];
 }
 
 if (require.main === module) {

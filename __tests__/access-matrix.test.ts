@@ -6,9 +6,10 @@ import {
   evaluateMatrix,
   MatrixResult,
   Stacks,
+  matrixStacks,
 } from "../scripts/iam/matrix";
 import { synthesizeStacks } from "../scripts/synthesized";
-import { testConfig } from "../test-support/synth";
+import { testConfig, targetB } from "../test-support/synth";
 import { AppConfigInput } from "../lib/config/schema";
 
 type Mutable = {
@@ -16,14 +17,16 @@ type Mutable = {
 };
 
 function stacksFor(config: AppConfigInput = {}): Stacks {
-  const [a, b] = synthesizeStacks(testConfig(config)).map(
-    (s) => JSON.parse(s.json) as TerraformJson,
-  );
-  return { accountA: a, accountB: b };
+  return matrixStacks(synthesizeStacks(testConfig(config)));
 }
 
-async function mismatches(stacks: Stacks): Promise<string[]> {
-  const results: MatrixResult[] = await evaluateMatrix(accessMatrix(stacks));
+async function mismatches(
+  stacks: Stacks,
+  config: AppConfigInput = {},
+): Promise<string[]> {
+  const results: MatrixResult[] = await evaluateMatrix(
+    accessMatrix(stacks, testConfig(config)),
+  );
   return results
     .filter((r) => r.actual !== r.expected)
     .map((r) => `${r.description}: ${r.actual}`);
@@ -47,7 +50,7 @@ function editPolicy(
 
 describe("access matrix on the default stacks", () => {
   const defaults = stacksFor();
-  const rows = accessMatrix(defaults);
+  const rows = accessMatrix(defaults, testConfig());
 
   test("covers each principal the project promises about", () => {
     expect(rows.length).toBeGreaterThanOrEqual(30);
@@ -68,7 +71,7 @@ describe("the matrix fails when a guarantee is weakened", () => {
 
   test("dropping the External ID condition from account B's trust fails the External ID rows", async () => {
     const accountB = editPolicy(
-      defaults.accountB,
+      defaults.targets[0],
       "aws_iam_role",
       "cross_account_role",
       "assume_role_policy",
@@ -78,7 +81,7 @@ describe("the matrix fails when a guarantee is weakened", () => {
           "",
         ),
     );
-    expect(await mismatches({ ...defaults, accountB })).toEqual([
+    expect(await mismatches({ ...defaults, targets: [accountB] })).toEqual([
       "the EC2 role, without an External ID: Allowed",
       "the EC2 role, with a wrong External ID: Allowed",
     ]);
@@ -104,13 +107,13 @@ describe("the matrix fails when a guarantee is weakened", () => {
 
   test("trusting account A's root instead of its role fails the other-principal rows", async () => {
     const accountB = editPolicy(
-      defaults.accountB,
+      defaults.targets[0],
       "aws_iam_role",
       "cross_account_role",
       "assume_role_policy",
       (text) => text.replace(/role\/application-ec2-role/, "root"),
     );
-    const failed = await mismatches({ ...defaults, accountB });
+    const failed = await mismatches({ ...defaults, targets: [accountB] });
     expect(failed).toEqual(
       expect.arrayContaining([
         "another role of account A, with the External ID: Allowed",
@@ -119,18 +122,41 @@ describe("the matrix fails when a guarantee is weakened", () => {
     );
   });
 
-  test("configuring account B's role to read every object fails the row that keeps it to listing", async () => {
-    const widened = stacksFor({
-      accountB: {
+  test("a deployed permission policy wider than configured fails the row that keeps the role to listing", async () => {
+    const accountB = editPolicy(
+      defaults.targets[0],
+      "aws_iam_role_policy",
+      "cross_account_permissions",
+      "policy",
+      (text) =>
+        text.replace(
+          /"Action" = \["s3:ListAllMyBuckets"\]/,
+          '"Action" = ["s3:ListAllMyBuckets", "s3:GetObject"]',
+        ),
+    );
+    expect(await mismatches({ ...defaults, targets: [accountB] })).toEqual([
+      "reads an object in its account: Allowed",
+    ]);
+  });
+
+  test("expectations follow the configured permissions: what is configured is promised, the rest stays denied", async () => {
+    const config = {
+      ...targetB({
         permissions: [
           { actions: ["s3:ListAllMyBuckets"], resources: ["*"] },
-          { actions: ["s3:GetObject"], resources: ["arn:aws:s3:::*/*"] },
+          { actions: ["s3:GetObject"], resources: ["arn:aws:s3:::reports/*"] },
         ],
-      },
-    });
-    expect(await mismatches(widened)).toEqual([
-      "reads an object in account B: Allowed",
-    ]);
+      }),
+    };
+    const stacks = stacksFor(config);
+    const rows = accessMatrix(stacks, testConfig(config));
+    expect(rows.map((r) => `${r.description} -> ${r.expected}`)).toEqual(
+      expect.arrayContaining([
+        "s3:GetObject on arn:aws:s3:::reports/example, as configured -> Allowed",
+        "reads an object in its account -> Denied",
+      ]),
+    );
+    expect(await mismatches(stacks, config)).toEqual([]);
   });
 
   test("letting Lambda assume the EC2 role fails the service-trust row", async () => {

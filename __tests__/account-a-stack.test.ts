@@ -9,6 +9,7 @@ import {
   resource,
   synthesize,
   testConfig,
+  targetB,
 } from "../test-support/synth";
 
 const NETWORK_ADDRESSES = [
@@ -187,7 +188,7 @@ describe("account-a stack", () => {
     test("may assume exactly the configured role of account B", () => {
       const { accountA: stack } = synthesize(
         testConfig({
-          accountB: { accountId: "333333333333", roleName: "reader" },
+          ...targetB({ accountId: "333333333333", roleName: "reader" }),
           partition: "aws-us-gov",
         }),
       );

@@ -4,6 +4,7 @@ import {
   resource,
   synthesize,
   testConfig,
+  targetB,
 } from "../test-support/synth";
 
 describe("account-b stack", () => {
@@ -30,7 +31,7 @@ describe("account-b stack", () => {
     const { accountB: stack } = synthesize(
       testConfig({
         accountA: { accountId: "444444444444", roleName: "worker" },
-        accountB: { externalId: "tenant-42" },
+        ...targetB({ externalId: "tenant-42" }),
       }),
     );
     expect(
@@ -54,7 +55,7 @@ describe("account-b stack", () => {
         .max_session_duration,
     ).toBe(3600);
     const { accountB: stack } = synthesize(
-      testConfig({ accountB: { maxSessionDurationSeconds: 900 } }),
+      testConfig({ ...targetB({ maxSessionDurationSeconds: 900 }) }),
     );
     expect(
       resource(stack, "aws_iam_role", "cross_account_role")
@@ -94,7 +95,7 @@ describe("account-b stack", () => {
       { actions: ["s3:ListBucket"], resources: ["arn:aws:s3:::reports"] },
     ];
     const { accountB: stack } = synthesize(
-      testConfig({ accountB: { permissions } }),
+      testConfig({ ...targetB({ permissions }) }),
     );
     expect(
       policy(stack, "aws_iam_role_policy", "cross_account_permissions"),
@@ -118,7 +119,7 @@ describe("account-b stack", () => {
 
   test("with no permissions configured the role has no policy, as in the article", () => {
     const { accountB: stack } = synthesize(
-      testConfig({ accountB: { permissions: [] } }),
+      testConfig({ ...targetB({ permissions: [] }) }),
     );
     expect(addresses(stack)).toEqual(["aws_iam_role.cross_account_role"]);
   });

@@ -1,3 +1,4 @@
+import { targetB } from "../test-support/synth";
 import { loadConfig } from "../lib/config/load";
 import { AL2023_AMI_NAME_PATTERN } from "../lib/config/schema";
 import { InputError } from "../lib/errors";
@@ -53,7 +54,7 @@ describe("config defaults", () => {
         subnetCidr: "10.0.1.0/24",
       },
     });
-    expect(config.accountB).toMatchObject({
+    expect(config.targets[0]).toMatchObject({
       accountId: "222222222222",
       roleName: "cross-account-access-role",
       externalId: "unique-external-id-12345",
@@ -81,12 +82,18 @@ describe("config precedence: defaults < file < environment", () => {
   test("the environment overrides the file", () => {
     const config = withFile(
       {
-        accountB: { externalId: "from-file", maxSessionDurationSeconds: 1800 },
+        ...targetB({
+          externalId: "from-file",
+          maxSessionDurationSeconds: 1800,
+        }),
       },
-      { EC2AR_EXTERNAL_ID: "from-env", EC2AR_SESSION_DURATION: "900" },
+      {
+        EC2AR_TARGET_B_EXTERNAL_ID: "from-env",
+        EC2AR_TARGET_B_SESSION_DURATION: "900",
+      },
     );
-    expect(config.accountB.externalId).toBe("from-env");
-    expect(config.accountB.maxSessionDurationSeconds).toBe(900);
+    expect(config.targets[0].externalId).toBe("from-env");
+    expect(config.targets[0].maxSessionDurationSeconds).toBe(900);
   });
 
   test.each([
@@ -96,9 +103,9 @@ describe("config precedence: defaults < file < environment", () => {
       (c: ReturnType<typeof load>) => c.accountA.accountId,
     ],
     [
-      "EC2AR_ACCOUNT_B_ID",
+      "EC2AR_TARGET_B_ACCOUNT_ID",
       "444444444444",
-      (c: ReturnType<typeof load>) => c.accountB.accountId,
+      (c: ReturnType<typeof load>) => c.targets[0].accountId,
     ],
     [
       "EC2AR_ACCOUNT_A_REGION",
@@ -106,9 +113,9 @@ describe("config precedence: defaults < file < environment", () => {
       (c: ReturnType<typeof load>) => c.accountA.region,
     ],
     [
-      "EC2AR_ACCOUNT_B_REGION",
+      "EC2AR_TARGET_B_REGION",
       "eu-central-1",
-      (c: ReturnType<typeof load>) => c.accountB.region,
+      (c: ReturnType<typeof load>) => c.targets[0].region,
     ],
     [
       "EC2AR_ACCOUNT_A_PROFILE",
@@ -116,9 +123,9 @@ describe("config precedence: defaults < file < environment", () => {
       (c: ReturnType<typeof load>) => c.accountA.deploy?.profile,
     ],
     [
-      "EC2AR_ACCOUNT_B_DEPLOY_ROLE_ARN",
+      "EC2AR_TARGET_B_DEPLOY_ROLE_ARN",
       "arn:aws:iam::222222222222:role/deploy",
-      (c: ReturnType<typeof load>) => c.accountB.deploy?.roleArn,
+      (c: ReturnType<typeof load>) => c.targets[0].deploy?.roleArn,
     ],
     [
       "EC2AR_BUCKET_NAME",
@@ -148,8 +155,8 @@ describe("config rules: each bad value stops with the field, the value and the r
     ],
     [
       "account B ID with letters",
-      { accountB: { accountId: "22222222222a" } },
-      /accountB\.accountId: got "22222222222a".*exactly 12 digits/,
+      { ...targetB({ accountId: "22222222222a" }) },
+      /targets\[b\]\.accountId: got "22222222222a".*exactly 12 digits/,
     ],
     [
       "region without a number",
@@ -163,8 +170,8 @@ describe("config rules: each bad value stops with the field, the value and the r
     ],
     [
       "role name with a space",
-      { accountB: { roleName: "my role" } },
-      /accountB\.roleName: got "my role"/,
+      { ...targetB({ roleName: "my role" }) },
+      /targets\[b\]\.roleName: got "my role"/,
     ],
     [
       "policy name with a slash",
@@ -178,18 +185,18 @@ describe("config rules: each bad value stops with the field, the value and the r
     ],
     [
       "External ID of one character",
-      { accountB: { externalId: "x" } },
-      /accountB\.externalId: got "x".*2-1224 characters/,
+      { ...targetB({ externalId: "x" }) },
+      /targets\[b\]\.externalId: got "x".*2-1224 characters/,
     ],
     [
       "External ID with a space",
-      { accountB: { externalId: "has space" } },
-      /accountB\.externalId: got "has space"/,
+      { ...targetB({ externalId: "has space" }) },
+      /targets\[b\]\.externalId: got "has space"/,
     ],
     [
       "External ID over 1224 characters",
-      { accountB: { externalId: "e".repeat(1225) } },
-      /accountB\.externalId/,
+      { ...targetB({ externalId: "e".repeat(1225) }) },
+      /targets\[b\]\.externalId/,
     ],
     [
       "bucket name with capitals",
@@ -233,18 +240,18 @@ describe("config rules: each bad value stops with the field, the value and the r
     ],
     [
       "session shorter than 900 s",
-      { accountB: { maxSessionDurationSeconds: 899 } },
-      /accountB\.maxSessionDurationSeconds: got 899.*at least 900/,
+      { ...targetB({ maxSessionDurationSeconds: 899 }) },
+      /targets\[b\]\.maxSessionDurationSeconds: got 899.*at least 900/,
     ],
     [
       "session longer than the role-chaining cap",
-      { accountB: { maxSessionDurationSeconds: 3601 } },
-      /accountB\.maxSessionDurationSeconds: got 3601.*at most 3600/,
+      { ...targetB({ maxSessionDurationSeconds: 3601 }) },
+      /targets\[b\]\.maxSessionDurationSeconds: got 3601.*at most 3600/,
     ],
     [
       "account B equal to account A",
-      { accountB: { accountId: "111111111111" } },
-      /accountB\.accountId: got "111111111111".*different account/,
+      { ...targetB({ accountId: "111111111111" }) },
+      /targets\[b\]\.accountId: got "111111111111".*different account/,
     ],
     [
       "unknown partition",
@@ -267,8 +274,8 @@ describe("config rules: each bad value stops with the field, the value and the r
     ],
     [
       "deploy role that is not a role ARN",
-      { accountB: { deploy: { roleArn: "deployer" } } },
-      /accountB\.deploy\.roleArn: got "deployer".*role ARN/,
+      { ...targetB({ deploy: { roleArn: "deployer" } }) },
+      /targets\[b\]\.deploy\.roleArn: got "deployer".*role ARN/,
     ],
     [
       "existing network without a subnet",
@@ -295,36 +302,36 @@ describe("config rules: each bad value stops with the field, the value and the r
     [
       "permission with a malformed action",
       {
-        accountB: {
+        ...targetB({
           permissions: [{ actions: ["s3 ListBuckets"], resources: ["*"] }],
-        },
+        }),
       },
-      /accountB\.permissions\.0\.actions\.0: got "s3 ListBuckets".*service:Name/,
+      /targets\[b\]\.permissions\.0\.actions\.0: got "s3 ListBuckets".*service:Name/,
     ],
     [
       "permission with no resources",
       {
-        accountB: {
+        ...targetB({
           permissions: [{ actions: ["s3:ListAllMyBuckets"], resources: [] }],
-        },
+        }),
       },
-      /accountB\.permissions\.0\.resources/,
+      /targets\[b\]\.permissions\.0\.resources/,
     ],
     [
       "permission resource that is not an ARN",
       {
-        accountB: {
+        ...targetB({
           permissions: [
             { actions: ["s3:ListBucket"], resources: ["my-bucket"] },
           ],
-        },
+        }),
       },
-      /accountB\.permissions\.0\.resources\.0: got "my-bucket".*\* or an ARN/,
+      /targets\[b\]\.permissions\.0\.resources\.0: got "my-bucket".*\* or an ARN/,
     ],
     [
       "statement id with a dash",
       {
-        accountB: {
+        ...targetB({
           permissions: [
             {
               sid: "list-all",
@@ -332,9 +339,9 @@ describe("config rules: each bad value stops with the field, the value and the r
               resources: ["*"],
             },
           ],
-        },
+        }),
       },
-      /accountB\.permissions\.0\.sid: got "list-all".*letters and digits/,
+      /targets\[b\]\.permissions\.0\.sid: got "list-all".*letters and digits/,
     ],
     [
       "instance type without a size",
@@ -359,14 +366,16 @@ describe("config rules: each bad value stops with the field, the value and the r
   });
 
   test("fails when a session duration from the environment is not a number", () => {
-    expect(errorOf(() => load({ EC2AR_SESSION_DURATION: "1h" }))).toMatch(
-      /accountB\.maxSessionDurationSeconds: got "1h" \(from environment variable EC2AR_SESSION_DURATION\)/,
+    expect(
+      errorOf(() => load({ EC2AR_TARGET_B_SESSION_DURATION: "1h" })),
+    ).toMatch(
+      /targets\[b\]\.maxSessionDurationSeconds: got "1h" \(from environment variable EC2AR_TARGET_B_SESSION_DURATION\)/,
     );
   });
 
   test("fails when an EC2AR_ variable is not one this project reads", () => {
     expect(errorOf(() => load({ EC2AR_EXTERNALID: "x1" }))).toMatch(
-      /environment variable EC2AR_EXTERNALID: not a setting of this project; known: .*EC2AR_EXTERNAL_ID/,
+      /environment variable EC2AR_EXTERNALID: not a setting of this project; known: .*EC2AR_TARGET_B_EXTERNAL_ID/,
     );
   });
 
@@ -392,11 +401,14 @@ describe("config rules: each bad value stops with the field, the value and the r
 
   test("reports every problem at once", () => {
     const text = errorOf(() =>
-      withFile({ accountA: { accountId: "1" }, accountB: { externalId: "x" } }),
+      withFile({
+        accountA: { accountId: "1" },
+        ...targetB({ externalId: "x" }),
+      }),
     );
     expect(text).toMatch(/\(2 problems\)/);
     expect(text).toMatch(/accountA\.accountId/);
-    expect(text).toMatch(/accountB\.externalId/);
+    expect(text).toMatch(/targets\[b\]\.externalId/);
   });
 
   test("accepts the boundary values", () => {
@@ -409,20 +421,20 @@ describe("config rules: each bad value stops with the field, the value and the r
           subnetCidr: "10.0.0.0/28",
         },
       },
-      accountB: {
+      ...targetB({
         externalId: "ab",
         maxSessionDurationSeconds: 900,
         roleName: "r".repeat(64),
-      },
+      }),
     });
-    expect(config.accountB.maxSessionDurationSeconds).toBe(900);
+    expect(config.targets[0].maxSessionDurationSeconds).toBe(900);
     expect(
       withFile({
-        accountB: {
+        ...targetB({
           externalId: "e".repeat(1224),
           maxSessionDurationSeconds: 3600,
-        },
-      }).accountB.externalId,
+        }),
+      }).targets[0].externalId,
     ).toHaveLength(1224);
   });
 });

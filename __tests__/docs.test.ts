@@ -16,7 +16,7 @@ import { readableHcl } from "../scripts/docs/hcl";
 import { renderDocs } from "../scripts/docs/render";
 import { synthesizeStacks } from "../scripts/synthesized";
 import { staleDocs, writeDocs } from "../scripts/docs";
-import { testConfig } from "../test-support/synth";
+import { testConfig, targetB } from "../test-support/synth";
 import { testWithTerraform } from "../test-support/terraform";
 
 const root = resolve(__dirname, "..");
@@ -95,7 +95,9 @@ describe("generated docs", () => {
       const dir = tempDir();
       await writeDocs(dir, {
         withHcl: false,
-        config: testConfig({ accountB: { externalId: "another-external-id" } }),
+        config: testConfig({
+          ...targetB({ externalId: "another-external-id" }),
+        }),
       });
       expect(await staleDocs(dir, { withHcl: false })).toEqual([
         "stale: docs/stacks/account-b/cdk.tf.json",
@@ -203,11 +205,11 @@ describe("generated docs", () => {
       const chain = credentialChain(
         testConfig({
           accountA: { accountId: "333333333333", roleName: "worker" },
-          accountB: {
+          ...targetB({
             accountId: "444444444444",
             roleName: "reader",
             externalId: "tenant-7",
-          },
+          }),
         }),
       );
       expect(chain).toMatch(/^flowchart LR/);

@@ -1,3 +1,4 @@
+import { targetB } from "../test-support/synth";
 // The app as users run it: `node --import tsx main.ts`, the command in cdktf.json.
 import { spawnSync } from "node:child_process";
 import {
@@ -81,10 +82,13 @@ describe("the app command", () => {
 
   test("fails on bad config with the field, value and rule, and writes nothing", () => {
     const outdir = join(work, "out");
-    const run = runApp({ CDKTF_OUTDIR: outdir, EC2AR_ACCOUNT_B_ID: "12" });
+    const run = runApp({
+      CDKTF_OUTDIR: outdir,
+      EC2AR_TARGET_B_ACCOUNT_ID: "12",
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(
-      /accountB\.accountId: got "12" \(from environment variable EC2AR_ACCOUNT_B_ID\); an AWS account ID is exactly 12 digits/,
+      /targets\[b\]\.accountId: got "12" \(from environment variable EC2AR_TARGET_B_ACCOUNT_ID\); an AWS account ID is exactly 12 digits/,
     );
     expect(existsSync(outdir)).toBe(false);
   });
@@ -106,7 +110,7 @@ describe("the app command", () => {
     const file = join(work, "config.json");
     writeFileSync(
       file,
-      JSON.stringify({ accountB: { accountId: "999999999999" } }),
+      JSON.stringify({ ...targetB({ accountId: "999999999999" }) }),
     );
     expect(
       runApp({ CDKTF_OUTDIR: outdir, EC2AR_CONFIG_FILE: file }).status,

@@ -200,7 +200,7 @@ describe("identity policies", () => {
 
   test("assume role: sts:AssumeRole on that one role", () => {
     expect(
-      assumeRolePolicy("arn:aws:iam::222222222222:role/x").Statement,
+      assumeRolePolicy(["arn:aws:iam::222222222222:role/x"]).Statement,
     ).toEqual([
       {
         Effect: "Allow",

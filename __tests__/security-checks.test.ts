@@ -110,8 +110,8 @@ describe("security checks at synthesis", () => {
   });
 
   test("the default stacks have no findings at all", () => {
-    const { accountA, accountB } = buildApp(Testing.app(), testConfig());
-    for (const stack of [accountA, accountB]) {
+    const { accountA, targets } = buildApp(Testing.app(), testConfig());
+    for (const stack of [accountA, ...targets]) {
       Testing.synth(stack, true);
       const annotations = stack.node
         .findAll()

@@ -44,11 +44,11 @@ describe("synthesizeInto", () => {
     );
     expect(() =>
       synthesizeInto(outdir, (app) => {
-        const { accountB } = buildApp(
+        const { targets } = buildApp(
           app,
           testConfig({ accountA: { roleName: "renamed" } }),
         );
-        accountB.node.addValidation({
+        targets[0].node.addValidation({
           validate: () => ["account-b is invalid"],
         });
       }),

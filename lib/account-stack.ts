@@ -1,11 +1,13 @@
 /**
- * The frame both accounts' stacks share: one AWS provider pinned to the
- * stack's account, default tags, and local state at a machine-independent path.
+ * The frame every account's stack shares: one AWS provider pinned to the
+ * stack's account, default tags, and the configured state backend.
  */
-import { Aspects, LocalBackend } from "cdktf";
+import { Aspects } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { AddressedStack } from "./addressed-stack";
+import { addStateBackend } from "./backend";
+import { BackendConfig } from "./config/schema";
 import { SecurityChecks } from "./checks/aspect";
 import { PolicyValidation } from "./iam/policy-validation";
 
@@ -36,6 +38,11 @@ export interface AccountStackProps {
   readonly deploy?: DeployCredentials;
   /** Tags the provider puts on every taggable resource. */
   readonly defaultTags: Readonly<Record<string, string>>;
+  /**
+   * Where the stack keeps its state.
+   * @default - a local file in the project root
+   */
+  readonly backend?: BackendConfig;
 }
 
 /** Session name of the deploy role, as CloudTrail shows it. */
@@ -44,8 +51,8 @@ export const DEPLOY_SESSION_NAME = "cdktf-deploy";
 /**
  * A stack bound to one AWS account. The provider's `allowed_account_ids`
  * makes Terraform stop before any change when the credentials belong to
- * another account. State is `terraform.<stack>.tfstate` in the project root,
- * named relative to the stack's working directory (`<outdir>/stacks/<stack>`).
+ * another account. State goes to the configured backend (a local file by
+ * default).
  * Every IAM policy in the stack is validated, and the security rule pack
  * applied, at synthesis.
  */
@@ -64,7 +71,7 @@ export class AccountStack extends AddressedStack {
         : undefined,
       defaultTags: [{ tags: { ...props.defaultTags } }],
     });
-    new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
+    addStateBackend(this, props.backend ?? { type: "local" });
     this.node.addValidation(new PolicyValidation(this));
     Aspects.of(this).add(new SecurityChecks());
   }

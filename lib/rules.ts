@@ -137,6 +137,32 @@ export const SUBNET_ID = pattern(
   "a subnet id looks like subnet-0123456789abcdef0",
 );
 
+/** A target account's short name: it names the stack (`account-<name>`) and its environment variables. */
+export const TARGET_NAME: TextRule = {
+  test: (name) =>
+    /^[a-z][a-z0-9-]{0,30}$/.test(name) && name !== "a" && !name.endsWith("-"),
+  description:
+    'a target name is 1-31 lowercase letters, digits and hyphens, starting with a letter; "a" is taken by account-a',
+};
+
+/** The prefix of the S3 state keys (`<prefix>/<stack>.tfstate`). */
+export const STATE_KEY_PREFIX = pattern(
+  /^[A-Za-z0-9!_.*'()-]+(\/[A-Za-z0-9!_.*'()-]+)*$/,
+  "a state key prefix is path segments of letters, digits and !_.*'()- separated by /",
+);
+
+/** An HCP Terraform organization name. */
+export const HCP_ORGANIZATION = pattern(
+  /^[A-Za-z0-9_-]{3,40}$/,
+  "an HCP Terraform organization name is 3-40 letters, digits, _ and -",
+);
+
+/** The prefix of HCP Terraform workspace names (`<prefix>-<stack>`). */
+export const HCP_WORKSPACE_PREFIX = pattern(
+  /^[A-Za-z0-9_-]{1,60}$/,
+  "a workspace prefix is 1-60 letters, digits, _ and -",
+);
+
 /** An AWS CLI named profile. */
 export const PROFILE_NAME = pattern(
   /^[\w.@+-]{1,128}$/,

@@ -6,24 +6,19 @@
  */
 import { loadConfig } from "../lib/config/load";
 import { InputError } from "../lib/errors";
-import { TerraformJson } from "../lib/iam/stack-policies";
-import { STACK_NAMES } from "../main";
 import { synthesizeStacks } from "./synthesized";
-import { accessMatrix, evaluateMatrix, matrixMarkdown } from "./iam/matrix";
+import {
+  accessMatrix,
+  evaluateMatrix,
+  matrixMarkdown,
+  matrixStacks,
+} from "./iam/matrix";
 
 async function main(): Promise<void> {
   const started = process.hrtime.bigint();
-  const stacks = Object.fromEntries(
-    synthesizeStacks(loadConfig({ env: process.env })).map((s) => [
-      s.name,
-      JSON.parse(s.json) as TerraformJson,
-    ]),
-  );
+  const config = loadConfig({ env: process.env });
   const results = await evaluateMatrix(
-    accessMatrix({
-      accountA: stacks[STACK_NAMES.accountA],
-      accountB: stacks[STACK_NAMES.accountB],
-    }),
+    accessMatrix(matrixStacks(synthesizeStacks(config)), config),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   console.log(matrixMarkdown(results));

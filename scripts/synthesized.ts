@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AppConfig } from "../lib/config/schema";
 import { synthesizeInto } from "../lib/synth";
-import { STACK_NAMES, buildApp } from "../main";
+import { buildApp, stackNames } from "../main";
 
 /** One stack's synthesized files. */
 export interface SynthesizedStack {
@@ -45,7 +45,7 @@ export function synthesizeStacks(
         }),
       );
     }
-    return Object.values(STACK_NAMES).map((name) => ({
+    return stackNames(config).map((name) => ({
       name,
       json: read(false, name),
       hcl: read(true, name),

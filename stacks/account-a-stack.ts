@@ -32,9 +32,9 @@ export const INTERFACE_ENDPOINT_SERVICES = [
 export const GATEWAY_ENDPOINT_SERVICES = ["s3", "dynamodb"] as const;
 
 /** Inputs of {@link AccountAStack}. */
-export interface AccountAStackProps extends Omit<
+export interface AccountAStackProps extends Pick<
   AccountStackProps,
-  "accountId" | "region" | "deploy"
+  "defaultTags" | "backend"
 > {
   /** Account A's settings. */
   readonly account: AccountAConfig;
@@ -42,8 +42,8 @@ export interface AccountAStackProps extends Omit<
   readonly partition: Partition;
   /** Value of the role's `Environment` tag. */
   readonly environment: string;
-  /** ARN of the role in account B that the instance role may assume. */
-  readonly crossAccountRoleArn: string;
+  /** ARNs of the target accounts' roles, the only roles the instance role may assume. */
+  readonly crossAccountRoleArns: readonly string[];
 }
 
 /** The workload account's stack. */
@@ -55,6 +55,7 @@ export class AccountAStack extends AccountStack {
       region: account.region,
       deploy: account.deploy,
       defaultTags: props.defaultTags,
+      backend: account.backend ?? props.backend,
     });
 
     const appRole = new Ec2InstanceRole(this, "app_role", {
@@ -84,7 +85,7 @@ export class AccountAStack extends AccountStack {
     });
     appRole.addInlinePolicy("assume_cross_account", {
       name: account.assumePolicyName,
-      document: assumeRolePolicy(props.crossAccountRoleArn),
+      document: assumeRolePolicy(props.crossAccountRoleArns),
     });
 
     const ami = new DataAwsAmi(this, "amazon_linux", {

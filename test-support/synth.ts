@@ -9,6 +9,7 @@ import {
   AppConfig,
   AppConfigInput,
   appConfigSchema,
+  DEFAULT_TARGETS,
 } from "../lib/config/schema";
 import { decodeJsonencode } from "../lib/terraform-expression";
 
@@ -26,15 +27,20 @@ export function testConfig(overrides: AppConfigInput = {}): AppConfig {
   return appConfigSchema.parse(overrides);
 }
 
-/** Both stacks synthesized (with validations) from `config`. */
+/** Every stack synthesized (with validations) from `config`: account A, the first target as `accountB`, and all targets. */
 export function synthesize(config: AppConfig = testConfig()): {
   accountA: StackJson;
   accountB: StackJson;
+  targets: StackJson[];
 } {
   const stacks = buildApp(Testing.app(), config);
+  const targets = stacks.targets.map(
+    (stack) => JSON.parse(Testing.synth(stack, true)) as StackJson,
+  );
   return {
     accountA: JSON.parse(Testing.synth(stacks.accountA, true)) as StackJson,
-    accountB: JSON.parse(Testing.synth(stacks.accountB, true)) as StackJson,
+    accountB: targets[0],
+    targets,
   };
 }
 
@@ -68,4 +74,13 @@ export function addresses(stack: StackJson): string[] {
       Object.keys(byName).map((name) => `${prefix}${type}.${name}`),
     );
   return [...list(stack.resource, ""), ...list(stack.data, "data.")].sort();
+}
+
+/** Config input for the article's one target, account B, with some settings changed. */
+export function targetB(
+  overrides: Partial<
+    AppConfigInput["targets"] extends (infer T)[] | undefined ? T : never
+  > = {},
+): Pick<AppConfigInput, "targets"> {
+  return { targets: [{ ...DEFAULT_TARGETS[0], ...overrides }] };
 }

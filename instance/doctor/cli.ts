@@ -1,14 +1,14 @@
 /**
  * `npm run doctor`: the article's troubleshooting section as one command.
  *   on the instance:  npm run doctor -- --role-arn <arn> --external-id <id> [--expected-role <name>] [--json]
- *   on a workstation: npm run doctor -- trust [--profile-a <profile>] [--profile-b <profile>] [--json]
+ *   on a workstation: npm run doctor -- trust [--profile <stack>=<profile> ...] [--json]
  * Exit code 0 only when every check passed.
  */
 import { parseArgs } from "node:util";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { STSClient } from "@aws-sdk/client-sts";
 import { fromIni } from "@aws-sdk/credential-providers";
-import { InputError } from "../../lib/errors";
+import { InputError, invalidValue } from "../../lib/errors";
 import { ImdsClient } from "../imds";
 import { crossAccountTarget } from "../inputs";
 import { CheckResult, allPassed, formatHuman, formatJson } from "./check";
@@ -29,8 +29,7 @@ export async function runDoctor(
       "role-arn": { type: "string" },
       "external-id": { type: "string" },
       "expected-role": { type: "string" },
-      "profile-a": { type: "string" },
-      "profile-b": { type: "string" },
+      profile: { type: "string", multiple: true },
       json: { type: "boolean", default: false },
     },
     allowPositionals: true,
@@ -44,7 +43,7 @@ export async function runDoctor(
   }
   const results =
     mode === "trust"
-      ? await trustMode(values, env)
+      ? await trustMode(profilesByStack(values.profile ?? []), env)
       : await instanceMode(values, env);
   return {
     output: values.json ? formatJson(results) : formatHuman(results),
@@ -52,46 +51,74 @@ export async function runDoctor(
   };
 }
 
+/** Flags of the instance mode. */
+interface InstanceFlags {
+  readonly "role-arn"?: string;
+  readonly "external-id"?: string;
+  readonly "expected-role"?: string;
+}
+
 async function instanceMode(
-  values: Record<string, string | boolean | undefined>,
+  flags: InstanceFlags,
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<CheckResult[]> {
   const given =
-    values["role-arn"] ??
+    flags["role-arn"] ??
     env.CROSS_ACCOUNT_ROLE_ARN ??
-    values["external-id"] ??
+    flags["external-id"] ??
     env.CROSS_ACCOUNT_EXTERNAL_ID;
-  const target =
-    given === undefined ? undefined : crossAccountTarget(values, env);
   return runInstanceChecks({
     imds: new ImdsClient({ endpoint: env.AWS_EC2_METADATA_SERVICE_ENDPOINT }),
     sts: (credentials) =>
       new STSClient({ credentials, region: env.AWS_REGION ?? "us-east-1" }),
-    expectedRole:
-      (values["expected-role"] as string | undefined) ??
-      env[EXPECTED_ROLE_VARIABLE],
-    target,
+    expectedRole: flags["expected-role"] ?? env[EXPECTED_ROLE_VARIABLE],
+    target: given === undefined ? undefined : crossAccountTarget(flags, env),
   });
 }
 
+/** `--profile account-a=admin-a` (repeatable) as stack -> profile. */
+function profilesByStack(flags: readonly string[]): Map<string, string> {
+  return new Map(
+    flags.map((flag) => {
+      const match = /^([a-z0-9-]+)=([\w.@+-]+)$/.exec(flag);
+      if (!match)
+        throw invalidValue(
+          "--profile",
+          flag,
+          "write it as <stack>=<profile>, e.g. account-b=target-admin",
+        );
+      return [match[1], match[2]] as const;
+    }),
+  );
+}
+
 async function trustMode(
-  values: Record<string, string | boolean | undefined>,
+  profiles: Map<string, string>,
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<CheckResult[]> {
   // Loaded here: synthesizing needs cdktf, which the instance mode does not.
   const { expectedTrustPolicies } = await import("./expected");
-  const iamFor = (profile: unknown) =>
-    new IAMClient({
-      region: "us-east-1",
-      ...(typeof profile === "string"
-        ? { credentials: fromIni({ profile }) }
-        : {}),
-    });
   const expected = expectedTrustPolicies(env);
-  const roles: ExpectedRole[] = [
-    { ...expected.accountA, iam: iamFor(values["profile-a"]) },
-    { ...expected.accountB, iam: iamFor(values["profile-b"]) },
-  ];
+  const unknown = [...profiles.keys()].filter(
+    (stack) => !expected.some((e) => e.stack === stack),
+  );
+  if (unknown.length > 0) {
+    throw invalidValue(
+      "--profile",
+      unknown.join(", "),
+      `no such stack; the stacks are ${expected.map((e) => e.stack).join(", ")}`,
+    );
+  }
+  const roles: ExpectedRole[] = expected.map((role) => {
+    const profile = profiles.get(role.stack);
+    return {
+      ...role,
+      iam: new IAMClient({
+        region: "us-east-1",
+        ...(profile ? { credentials: fromIni({ profile }) } : {}),
+      }),
+    };
+  });
   return runTrustChecks(roles);
 }
 

@@ -1,7 +1,7 @@
 /** The trust policies and role names the code synthesizes for the current configuration. */
 import { loadConfig } from "../../lib/config/load";
 import { TerraformJson, stackPolicies } from "../../lib/iam/stack-policies";
-import { STACK_NAMES } from "../../main";
+import { ACCOUNT_A_STACK } from "../../main";
 import { synthesizeStacks } from "../../scripts/synthesized";
 
 /** One role's expected name and trust policy. */
@@ -14,26 +14,18 @@ export interface ExpectedTrust {
   readonly trustPolicy: unknown;
 }
 
-/** Synthesizes the app from `env`'s configuration and reads both roles' trust policies. */
+/** Synthesizes the app from `env`'s configuration and reads every role's trust policy: account A's, then each target's. */
 export function expectedTrustPolicies(
   env: Readonly<Record<string, string | undefined>>,
-): { accountA: ExpectedTrust; accountB: ExpectedTrust } {
-  const stacks = new Map(
-    synthesizeStacks(loadConfig({ env })).map((s) => [
-      s.name,
-      JSON.parse(s.json) as TerraformJson,
-    ]),
-  );
-  const read = (stack: string, role: string): ExpectedTrust => {
-    const json = stacks.get(stack) ?? {};
+): ExpectedTrust[] {
+  return synthesizeStacks(loadConfig({ env })).map((stack) => {
+    const json = JSON.parse(stack.json) as TerraformJson;
+    const role =
+      stack.name === ACCOUNT_A_STACK ? "app_role" : "cross_account_role";
     const roleName = String(json.resource?.aws_iam_role?.[role]?.name);
     const trust = stackPolicies(json).find(
       (p) => p.address === `aws_iam_role.${role}`,
     );
-    return { stack, roleName, trustPolicy: trust?.document };
-  };
-  return {
-    accountA: read(STACK_NAMES.accountA, "app_role"),
-    accountB: read(STACK_NAMES.accountB, "cross_account_role"),
-  };
+    return { stack: stack.name, roleName, trustPolicy: trust?.document };
+  });
 }

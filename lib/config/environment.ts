@@ -11,7 +11,7 @@ export const CONFIG_FILE_VARIABLE = `${ENV_PREFIX}CONFIG_FILE`;
 
 /** A variable's target field, and whether its text is parsed as a number. */
 export interface EnvironmentSetting {
-  /** Dotted path of the config field it sets. */
+  /** Path of the config field it sets (within its target, for target settings). */
   readonly path: readonly string[];
   /** True when the value is a number in the config. */
   readonly numeric?: boolean;
@@ -29,13 +29,37 @@ export const ENVIRONMENT_SETTINGS: Readonly<
   EC2AR_ACCOUNT_A_PROFILE: { path: ["accountA", "deploy", "profile"] },
   EC2AR_ACCOUNT_A_DEPLOY_ROLE_ARN: { path: ["accountA", "deploy", "roleArn"] },
   EC2AR_BUCKET_NAME: { path: ["accountA", "bucketName"] },
-  EC2AR_ACCOUNT_B_ID: { path: ["accountB", "accountId"] },
-  EC2AR_ACCOUNT_B_REGION: { path: ["accountB", "region"] },
-  EC2AR_ACCOUNT_B_PROFILE: { path: ["accountB", "deploy", "profile"] },
-  EC2AR_ACCOUNT_B_DEPLOY_ROLE_ARN: { path: ["accountB", "deploy", "roleArn"] },
-  EC2AR_EXTERNAL_ID: { path: ["accountB", "externalId"] },
-  EC2AR_SESSION_DURATION: {
-    path: ["accountB", "maxSessionDurationSeconds"],
-    numeric: true,
-  },
 };
+
+/** Settings of one target, as `EC2AR_TARGET_<NAME>_<SETTING>`. */
+export const TARGET_SETTINGS: Readonly<Record<string, EnvironmentSetting>> = {
+  ACCOUNT_ID: { path: ["accountId"] },
+  REGION: { path: ["region"] },
+  PROFILE: { path: ["deploy", "profile"] },
+  DEPLOY_ROLE_ARN: { path: ["deploy", "roleArn"] },
+  ROLE_NAME: { path: ["roleName"] },
+  EXTERNAL_ID: { path: ["externalId"] },
+  SESSION_DURATION: { path: ["maxSessionDurationSeconds"], numeric: true },
+};
+
+const TARGET_VARIABLE = new RegExp(
+  `^${ENV_PREFIX}TARGET_([A-Z0-9_]+?)_(${Object.keys(TARGET_SETTINGS).join("|")})$`,
+);
+
+/** The variable that sets `setting` of the target named `targetName`, e.g. `EC2AR_TARGET_B_EXTERNAL_ID`. */
+export function targetVariable(
+  targetName: string,
+  setting: keyof typeof TARGET_SETTINGS,
+): string {
+  return `${ENV_PREFIX}TARGET_${targetName.toUpperCase().replace(/-/g, "_")}_${setting}`;
+}
+
+/** For a target variable: the target's name as the variable spells it, and the setting; undefined otherwise. */
+export function parseTargetVariable(
+  name: string,
+): { target: string; setting: EnvironmentSetting } | undefined {
+  const match = TARGET_VARIABLE.exec(name);
+  return match
+    ? { target: match[1], setting: TARGET_SETTINGS[match[2]] }
+    : undefined;
+}

@@ -10,11 +10,14 @@ import {
   unknownEnvironmentVariable,
   unreadableConfigFile,
 } from "../errors";
-import { AppConfig, appConfigSchema } from "./schema";
+import { AppConfig, DEFAULT_TARGETS, appConfigSchema } from "./schema";
 import {
   CONFIG_FILE_VARIABLE,
   ENV_PREFIX,
   ENVIRONMENT_SETTINGS,
+  TARGET_SETTINGS,
+  parseTargetVariable,
+  targetVariable,
 } from "./environment";
 
 /** Where configuration comes from; tests pass their own. */
@@ -33,34 +36,10 @@ type Json = Record<string, unknown>;
 /** Loads and validates the configuration, or throws an `InputError` listing every problem. */
 export function loadConfig(sources: ConfigSources): AppConfig {
   const filePath = sources.env[CONFIG_FILE_VARIABLE];
-  const fromFile =
+  const merged =
     filePath === undefined ? {} : readConfigFile(filePath, sources.readFile);
   const fileSource = `config file ${filePath}`;
-
-  const problems: string[] = [];
-  const envPaths = new Map<string, string>();
-  const merged = structuredClone(fromFile);
-  for (const [name, text] of Object.entries(sources.env)) {
-    if (
-      !name.startsWith(ENV_PREFIX) ||
-      name === CONFIG_FILE_VARIABLE ||
-      text === undefined
-    )
-      continue;
-    const setting = ENVIRONMENT_SETTINGS[name];
-    if (!setting) {
-      problems.push(
-        unknownEnvironmentVariable(name, [
-          CONFIG_FILE_VARIABLE,
-          ...Object.keys(ENVIRONMENT_SETTINGS),
-        ]),
-      );
-      continue;
-    }
-    const numeric = setting.numeric && /^\d+$/.test(text);
-    setAt(merged, setting.path, numeric ? Number(text) : text);
-    envPaths.set(setting.path.join("."), `environment variable ${name}`);
-  }
+  const { problems, envPaths } = applyEnvironment(merged, sources.env);
 
   const result = appConfigSchema.safeParse(merged, { reportInput: true });
   if (!result.success) {
@@ -70,16 +49,16 @@ export function loadConfig(sources: ConfigSources): AppConfig {
           ? issue.keys.map((key) => [...issue.path, key])
           : [issue.path];
       for (const path of paths) {
-        const field = path.join(".");
+        const key = path.join(".");
         const source =
           [...envPaths].find(
-            ([p]) => field === p || field.startsWith(`${p}.`),
+            ([p]) => key === p || key.startsWith(`${p}.`),
           )?.[1] ?? fileSource;
         const given = valueAt(merged, path);
         problems.push(
           describeIssue(
             issue,
-            field || "(config)",
+            fieldName(merged, path),
             given ?? issue.input,
             given === undefined ? "the default" : source,
           ),
@@ -89,6 +68,72 @@ export function loadConfig(sources: ConfigSources): AppConfig {
   }
   if (problems.length > 0) throw invalidConfig(problems);
   return result.data as AppConfig;
+}
+
+/** Writes each EC2AR_* variable into `merged`; returns unknown-variable problems and which paths came from where. */
+function applyEnvironment(
+  merged: Json,
+  env: ConfigSources["env"],
+): { problems: string[]; envPaths: Map<string, string> } {
+  const problems: string[] = [];
+  const envPaths = new Map<string, string>();
+  for (const [name, text] of Object.entries(env)) {
+    if (
+      !name.startsWith(ENV_PREFIX) ||
+      name === CONFIG_FILE_VARIABLE ||
+      text === undefined
+    )
+      continue;
+    const global = ENVIRONMENT_SETTINGS[name];
+    const target = global ? undefined : parseTargetVariable(name);
+    if (!global && !target) {
+      const examples = Object.keys(TARGET_SETTINGS).map((s) =>
+        targetVariable("b", s),
+      );
+      problems.push(
+        unknownEnvironmentVariable(name, [
+          CONFIG_FILE_VARIABLE,
+          ...Object.keys(ENVIRONMENT_SETTINGS),
+          ...examples,
+        ]),
+      );
+      continue;
+    }
+    let path = global?.path;
+    if (target) {
+      merged.targets ??= structuredClone(DEFAULT_TARGETS);
+      const targets = Array.isArray(merged.targets)
+        ? (merged.targets as Json[])
+        : [];
+      const index = targets.findIndex(
+        (t) =>
+          String(t.name).toUpperCase().replace(/-/g, "_") === target.target,
+      );
+      if (index < 0) {
+        problems.push(
+          `environment variable ${name}: no target is named like "${target.target.toLowerCase().replace(/_/g, "-")}"; targets: ${targets.map((t) => String(t.name)).join(", ")}`,
+        );
+        continue;
+      }
+      path = ["targets", String(index), ...target.setting.path];
+    }
+    const numeric = (global ?? target?.setting)?.numeric && /^\d+$/.test(text);
+    setAt(merged, path ?? [], numeric ? Number(text) : text);
+    envPaths.set((path ?? []).join("."), `environment variable ${name}`);
+  }
+  return { problems, envPaths };
+}
+
+/** `targets.1.accountId` reads `targets[eu-prod].accountId`: targets are known by name. */
+function fieldName(merged: Json, path: readonly PropertyKey[]): string {
+  if (path.length === 0) return "(config)";
+  const [first, index, ...rest] = path.map(String);
+  if (first !== "targets" || index === undefined)
+    return path.map(String).join(".");
+  const name =
+    (valueAt(merged, ["targets", Number(index), "name"]) as
+      string | undefined) ?? `#${Number(index) + 1}`;
+  return [`targets[${name}]`, ...rest].join(".");
 }
 
 function describeIssue(

@@ -68,6 +68,39 @@ const existingNetwork = z
   })
   .strict();
 
+/**
+ * Where a stack keeps its state: a local file (the default), an S3 bucket
+ * with S3-native locking (Terraform 1.10+), or HCP Terraform. Every stack
+ * gets its own key or workspace, named after the stack.
+ */
+const backend = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("local") }).strict(),
+  z
+    .object({
+      type: z.literal("s3"),
+      bucket: text(rules.S3_BUCKET_NAME),
+      region: text(rules.REGION),
+      keyPrefix: text(rules.STATE_KEY_PREFIX).default("ec2-assume-role"),
+      profile: text(rules.PROFILE_NAME).optional(),
+      roleArn: text(rules.ROLE_ARN).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal("hcp"),
+      organization: text(rules.HCP_ORGANIZATION),
+      workspacePrefix: text(rules.HCP_WORKSPACE_PREFIX).default(
+        "ec2-assume-role",
+      ),
+      project: z.string().min(1).optional(),
+      hostname: z
+        .string()
+        .regex(/^[a-z0-9.-]+$/, "a hostname such as app.terraform.io")
+        .optional(),
+    })
+    .strict(),
+]);
+
 const permissionStatement = z
   .object({
     sid: text(rules.STATEMENT_ID).optional(),
@@ -81,6 +114,7 @@ const accountA = z
     accountId: text(rules.ACCOUNT_ID).default("111111111111"),
     region: text(rules.REGION).default("us-east-1"),
     deploy: deployCredentials,
+    backend: backend.optional(),
     roleName: text(rules.IAM_ROLE_NAME).default("application-ec2-role"),
     instanceProfileName: text(rules.IAM_NAME).default(
       "application-instance-profile",
@@ -110,13 +144,16 @@ const accountA = z
   })
   .strict();
 
-const accountB = z
+/** One account the workload reaches into: its role, External ID and permissions. */
+const targetAccount = z
   .object({
-    accountId: text(rules.ACCOUNT_ID).default("222222222222"),
+    name: text(rules.TARGET_NAME),
+    accountId: text(rules.ACCOUNT_ID),
     region: text(rules.REGION).default("us-east-1"),
     deploy: deployCredentials,
+    backend: backend.optional(),
     roleName: text(rules.IAM_ROLE_NAME).default("cross-account-access-role"),
-    externalId: text(rules.EXTERNAL_ID).default("unique-external-id-12345"),
+    externalId: text(rules.EXTERNAL_ID),
     maxSessionDurationSeconds: z
       .number()
       .int()
@@ -139,25 +176,67 @@ const accountB = z
   })
   .strict();
 
+/** The article's single target, account B, used when config names no targets. */
+export const DEFAULT_TARGETS = [
+  {
+    name: "b",
+    accountId: "222222222222",
+    externalId: "unique-external-id-12345",
+  },
+];
+
 /** The whole configuration; every field has a default, so `{}` is a valid input. */
 export const appConfigSchema = z
   .object({
     project: text(rules.TAG_VALUE).default("ec2-assume-role"),
     environment: text(rules.TAG_VALUE).default("production"),
     partition: z.enum(PARTITIONS).default("aws"),
+    backend: backend.prefault({ type: "local" }),
     accountA: accountA.prefault({}),
-    accountB: accountB.prefault({}),
+    targets: z
+      .array(targetAccount)
+      .min(1, "at least one target account is required")
+      .prefault(DEFAULT_TARGETS),
   })
   .strict()
   .superRefine((config, ctx) => {
-    if (config.accountA.accountId === config.accountB.accountId) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["accountB", "accountId"],
-        input: config.accountB.accountId,
-        message: "account B must be a different account from account A",
-      });
-    }
+    const seen = {
+      names: new Map<string, number>(),
+      accounts: new Map<string, number>(),
+    };
+    config.targets.forEach((target, index) => {
+      const issue = (field: string, input: unknown, message: string) =>
+        ctx.addIssue({
+          code: "custom",
+          path: ["targets", index, field],
+          input,
+          message,
+        });
+      if (target.accountId === config.accountA.accountId) {
+        issue(
+          "accountId",
+          target.accountId,
+          "a target must be a different account from account A",
+        );
+      }
+      const sameName = seen.names.get(target.name);
+      if (sameName !== undefined)
+        issue(
+          "name",
+          target.name,
+          `target names must be unique (target ${sameName + 1} has it too)`,
+        );
+      const sameAccount = seen.accounts.get(target.accountId);
+      if (sameAccount !== undefined) {
+        issue(
+          "accountId",
+          target.accountId,
+          `each target is a different account (target ${sameAccount + 1} has it too)`,
+        );
+      }
+      seen.names.set(target.name, index);
+      seen.accounts.set(target.accountId, index);
+    });
   });
 
 /** Configuration after defaults and validation. */
@@ -169,8 +248,11 @@ export type AppConfigInput = z.input<typeof appConfigSchema>;
 /** Account A's part of {@link AppConfig}. */
 export type AccountAConfig = AppConfig["accountA"];
 
-/** Account B's part of {@link AppConfig}. */
-export type AccountBConfig = AppConfig["accountB"];
+/** One target account of {@link AppConfig}. */
+export type TargetConfig = AppConfig["targets"][number];
+
+/** Where a stack keeps its state. */
+export type BackendConfig = z.output<typeof backend>;
 
 /** The bucket name used when config names none: unique per account and region. */
 export function defaultBucketName(

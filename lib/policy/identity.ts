@@ -31,9 +31,11 @@ export function applicationDataPolicy(
   ]);
 }
 
-/** Allows `sts:AssumeRole` on exactly the given role (the cross-account role it chains into). */
-export function assumeRolePolicy(roleArn: string): PolicyDocument {
+/** Allows `sts:AssumeRole` on exactly the given roles (the cross-account roles it chains into). */
+export function assumeRolePolicy(roleArns: readonly string[]): PolicyDocument {
+  // One role stays a string, as the article writes it; several are sorted, so config order changes nothing.
+  const resources = roleArns.length === 1 ? roleArns[0] : [...roleArns].sort();
   return policyDocument([
-    allowStatement({ actions: ASSUME_ROLE_ACTION, resources: roleArn }),
+    allowStatement({ actions: ASSUME_ROLE_ACTION, resources }),
   ]);
 }

@@ -1,5 +1,5 @@
 /** Every Terraform block of the article, and where this project builds it. */
-import { STACK_NAMES } from "../../main";
+import { ACCOUNT_A_STACK, targetStackName } from "../../main";
 
 /** One block of the article and its counterpart here. */
 export interface ArticleBlock {
@@ -15,8 +15,9 @@ export interface ArticleBlock {
   readonly note?: string;
 }
 
-const A = STACK_NAMES.accountA;
-const B = STACK_NAMES.accountB;
+const A = ACCOUNT_A_STACK;
+/** The article's account B: the default configuration's one target. */
+const B = targetStackName("b");
 
 /** The article's blocks, section by section, in the article's order. */
 export const ARTICLE_BLOCKS: readonly ArticleBlock[] = [

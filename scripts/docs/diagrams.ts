@@ -6,17 +6,14 @@ import { roleArn } from "../../lib/arn";
 import { AppConfig } from "../../lib/config/schema";
 import { IMDSV2_METADATA_OPTIONS } from "../../lib/constructs/hardened-instance";
 import { EC2_SERVICE_PRINCIPAL } from "../../lib/constructs/ec2-instance-role";
-import { STACK_NAMES } from "../../main";
+import { ACCOUNT_A_STACK, targetStackName } from "../../main";
 import { SynthesizedStack } from "../synthesized";
 
-/** Instance -> IMDSv2 -> STS -> role A -> (External ID) -> STS -> role B -> what B's role may do. */
+/** Instance -> IMDSv2 -> STS -> role A -> (External ID) -> STS -> each target's role -> what it may do. */
 export function credentialChain(config: AppConfig): string {
-  const { accountA: a, accountB: b } = config;
+  const a = config.accountA;
   const arnA = roleArn({ partition: config.partition, ...a });
-  const arnB = roleArn({ partition: config.partition, ...b });
-  const grants =
-    b.permissions.flatMap((p) => p.actions).join(", ") || "no permissions";
-  return [
+  const lines = [
     "flowchart LR",
     `  subgraph accountA["Account A ${a.accountId}"]`,
     `    instance["EC2 instance ${a.instance.name}<br/>profile ${a.instanceProfileName}"]`,
@@ -24,16 +21,24 @@ export function credentialChain(config: AppConfig): string {
     `    roleA["Role ${a.roleName}<br/>trusts ${EC2_SERVICE_PRINCIPAL}"]`,
     "  end",
     `  sts["AWS STS"]`,
-    `  subgraph accountB["Account B ${b.accountId}"]`,
-    `    roleB["Role ${b.roleName}<br/>sessions up to ${b.maxSessionDurationSeconds} s"]`,
-    `    target["${grants}"]`,
-    "  end",
     `  instance -- "1 PUT token, GET role credentials" --> imds`,
     `  imds -- "2 temporary credentials" --> roleA`,
-    `  roleA -- "3 sts:AssumeRole ${arnB}<br/>ExternalId ${b.externalId}" --> sts`,
-    `  sts -- "4 trust: Principal ${arnA}<br/>StringEquals sts:ExternalId = ${b.externalId}" --> roleB`,
-    `  roleB -- "5 temporary credentials, then" --> target`,
-  ].join("\n");
+  ];
+  for (const target of config.targets) {
+    const id = target.name.replace(/[^A-Za-z0-9]/g, "_");
+    const arn = roleArn({ partition: config.partition, ...target });
+    const grants = target.permissions.flatMap((p) => p.actions).join(", ") || "no permissions";
+    lines.push(
+      `  subgraph target_${id}["${targetStackName(target.name)}: account ${target.accountId}"]`,
+      `    role_${id}["Role ${target.roleName}<br/>sessions up to ${target.maxSessionDurationSeconds} s"]`,
+      `    grants_${id}["${grants}"]`,
+      "  end",
+      `  roleA -- "3 sts:AssumeRole ${arn}<br/>ExternalId ${target.externalId}" --> sts`,
+      `  sts -- "4 trust: Principal ${arnA}<br/>StringEquals sts:ExternalId = ${target.externalId}" --> role_${id}`,
+      `  role_${id} -- "5 temporary credentials, then" --> grants_${id}`,
+    );
+  }
+  return lines.join("\n");
 }
 
 const REFERENCE = /\b(data\.)?(aws_[a-z0-9_]+)\.([a-z0-9_]+)\b/g;
@@ -46,14 +51,8 @@ export function resourceGraph(
   stacks: readonly SynthesizedStack[],
 ): string {
   const roleArns = new Map([
-    [
-      roleArn({ partition: config.partition, ...config.accountA }),
-      `${STACK_NAMES.accountA}/aws_iam_role.app_role`,
-    ],
-    [
-      roleArn({ partition: config.partition, ...config.accountB }),
-      `${STACK_NAMES.accountB}/aws_iam_role.cross_account_role`,
-    ],
+    [roleArn({ partition: config.partition, ...config.accountA }), `${ACCOUNT_A_STACK}/aws_iam_role.app_role`],
+    ...config.targets.map((t): [string, string] => [roleArn({ partition: config.partition, ...t }), `${targetStackName(t.name)}/aws_iam_role.cross_account_role`]),
   ]);
   const nodeId = (key: string) => key.replace(/[^A-Za-z0-9]/g, "_");
   const lines = ["flowchart LR"];

@@ -4,9 +4,7 @@
  */
 import { loadConfig } from "../../lib/config/load";
 import { AppConfig } from "../../lib/config/schema";
-import { TerraformJson } from "../../lib/iam/stack-policies";
-import { STACK_NAMES } from "../../main";
-import { accessMatrix, evaluateMatrix, matrixMarkdown } from "../iam/matrix";
+import { accessMatrix, evaluateMatrix, matrixMarkdown, matrixStacks } from "../iam/matrix";
 import { SECURITY_RULES } from "../../lib/checks/rules";
 import { allSuppressions } from "../../lib/checks/suppressions";
 import { ARTICLE_BLOCKS } from "./article-blocks";
@@ -64,7 +62,7 @@ export async function renderDocs(options: RenderOptions): Promise<RenderedDocs> 
   }
   files.set("README.md", readme(config, stacks));
   files.set("architecture.md", architecture(config, stacks));
-  files.set("access-matrix.md", await accessMatrixDoc(stacks));
+  files.set("access-matrix.md", await accessMatrixDoc(config, stacks));
   files.set("security.md", securityDoc(suppressions));
   return { files, withHcl: options.withHcl };
 }
@@ -85,7 +83,8 @@ function readme(
     return `| ${block.section} | \`${block.articleAddress}\` | \`${block.stack}\` | \`${block.address}\` | ${where} | ${block.note ?? "same values"} |`;
   });
   const a = config.accountA;
-  const b = config.accountB;
+  // The docs describe the default configuration, whose one target is the article's account B.
+  const [b] = config.targets;
   return `${GENERATED_NOTICE}
 # The Terraform that will run
 
@@ -169,14 +168,8 @@ ${resourceGraph(config, stacks)}
 `;
 }
 
-async function accessMatrixDoc(stacks: readonly SynthesizedStack[]): Promise<string> {
-  const json = new Map(stacks.map((s) => [s.name, JSON.parse(s.json) as TerraformJson]));
-  const results = await evaluateMatrix(
-    accessMatrix({
-      accountA: json.get(STACK_NAMES.accountA) ?? {},
-      accountB: json.get(STACK_NAMES.accountB) ?? {},
-    }),
-  );
+async function accessMatrixDoc(config: AppConfig, stacks: readonly SynthesizedStack[]): Promise<string> {
+  const results = await evaluateMatrix(accessMatrix(matrixStacks(stacks), config));
   const mismatches = results.filter((r) => r.actual !== r.expected).length;
   return `${GENERATED_NOTICE}
 # Effective permissions: the access matrix

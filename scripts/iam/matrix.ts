@@ -10,6 +10,8 @@ import {
   stackLocation,
   stackPolicies,
 } from "../../lib/iam/stack-policies";
+import { AppConfig, TargetConfig } from "../../lib/config/schema";
+import { ACCOUNT_A_STACK, targetStackName } from "../../main";
 import { MANAGED_POLICIES } from "./managed-policies";
 
 /** What IAM decides, with both kinds of denial folded into one. */
@@ -51,12 +53,12 @@ export interface MatrixResult extends MatrixRow {
   readonly actual: Decision | `Error: ${string}`;
 }
 
-/** The two synthesized stacks, as Terraform JSON. */
+/** The synthesized stacks, as Terraform JSON. */
 export interface Stacks {
   /** Workload account. */
   readonly accountA: TerraformJson;
-  /** Target account. */
-  readonly accountB: TerraformJson;
+  /** Target accounts. */
+  readonly targets: readonly TerraformJson[];
 }
 
 function attribute(
@@ -76,6 +78,13 @@ function policyOf(stack: TerraformJson, address: string): unknown {
   if (!found)
     throw new Error(`the synthesized stack has no policy at ${address}`);
   return found.document;
+}
+
+function stackName(stack: TerraformJson): string {
+  return (
+    (stack as { "//"?: { metadata?: { stackName?: string } } })["//"]?.metadata
+      ?.stackName ?? "target"
+  );
 }
 
 /** Identity policies attached to a role of the stack: its inline policies and the AWS managed policies it attaches. */
@@ -106,140 +115,122 @@ function identityPoliciesOf(
   return [...inline, ...attachments];
 }
 
+const ADMIN: NamedPolicy[] = [
+  {
+    name: "administrator (test principal)",
+    policy: {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
+    },
+  },
+];
+const TLS = { "aws:SecureTransport": "true" };
+
+/** The workload role as the rows see it. */
+interface Workload {
+  readonly location: ReturnType<typeof stackLocation>;
+  readonly roleName: string;
+  readonly roleArn: string;
+  readonly session: string;
+  readonly identity: readonly NamedPolicy[];
+}
+
 /** The matrix for these stacks: every promise the project makes about who may do what. */
-export function accessMatrix(stacks: Stacks): MatrixRow[] {
+export function accessMatrix(stacks: Stacks, config: AppConfig): MatrixRow[] {
   const a = stackLocation(stacks.accountA);
-  const b = stackLocation(stacks.accountB);
-  const roleA = attribute(stacks.accountA, "aws_iam_role", "app_role", "name");
-  const roleB = attribute(
-    stacks.accountB,
+  const roleName = attribute(
+    stacks.accountA,
     "aws_iam_role",
-    "cross_account_role",
+    "app_role",
     "name",
   );
-  const roleArnA = `arn:${a.partition}:iam::${a.accountId}:role/${roleA}`;
-  const roleArnB = `arn:${b.partition}:iam::${b.accountId}:role/${roleB}`;
-  const sessionA = `arn:${a.partition}:sts::${a.accountId}:assumed-role/${roleA}/i-0123456789abcdef0`;
-  const sessionB = `arn:${b.partition}:sts::${b.accountId}:assumed-role/${roleB}/cross-account-session`;
-  const bucket = `arn:${a.partition}:s3:::${attribute(stacks.accountA, "aws_s3_bucket", "app_bucket", "bucket")}`;
-  const table = `arn:${a.partition}:dynamodb:${a.region}:${a.accountId}:table/${attribute(stacks.accountA, "aws_dynamodb_table", "app_table", "name")}`;
-  const otherTable = `arn:${a.partition}:dynamodb:${a.region}:${a.accountId}:table/other-table`;
-  const externalId = externalIdOf(
-    policyOf(stacks.accountB, "aws_iam_role.cross_account_role"),
-  );
-  const admin: NamedPolicy[] = [
-    {
-      name: "administrator (test principal)",
-      policy: {
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }],
-      },
-    },
+  const workload: Workload = {
+    location: a,
+    roleName,
+    roleArn: `arn:${a.partition}:iam::${a.accountId}:role/${roleName}`,
+    session: `arn:${a.partition}:sts::${a.accountId}:assumed-role/${roleName}/i-0123456789abcdef0`,
+    identity: identityPoliciesOf(stacks.accountA, "aws_iam_role.app_role"),
+  };
+  const [firstTarget] = stacks.targets;
+  if (!firstTarget)
+    throw new Error("the matrix needs at least one target stack");
+  return [
+    ...workloadRows(
+      stacks.accountA,
+      workload,
+      stackLocation(firstTarget).accountId,
+    ),
+    ...stacks.targets.flatMap((t) => {
+      const target = config.targets.find(
+        (c) => targetStackName(c.name) === stackName(t),
+      );
+      if (!target)
+        throw new Error(`no configured target for stack ${stackName(t)}`);
+      return targetRows(t, workload, target.permissions);
+    }),
   ];
+}
 
-  const identityA = identityPoliciesOf(
-    stacks.accountA,
-    "aws_iam_role.app_role",
-  );
-  const identityAWithoutAssume = identityA.filter(
-    (p) => !p.name.endsWith(".assume_cross_account"),
-  );
-  const identityB = identityPoliciesOf(
-    stacks.accountB,
-    "aws_iam_role.cross_account_role",
-  );
-  const bucketPolicy = policyOf(
-    stacks.accountA,
-    "aws_s3_bucket_policy.app_bucket",
-  );
-  const trustA = policyOf(stacks.accountA, "aws_iam_role.app_role");
-  const trustB = policyOf(stacks.accountB, "aws_iam_role.cross_account_role");
-
-  const tls = { "aws:SecureTransport": "true" };
+/** What the EC2 role may do in account A, and who may assume it. */
+function workloadRows(
+  stack: TerraformJson,
+  w: Workload,
+  someTargetAccount: string,
+): MatrixRow[] {
+  const a = w.location;
+  const bucket = `arn:${a.partition}:s3:::${attribute(stack, "aws_s3_bucket", "app_bucket", "bucket")}`;
+  const table = `arn:${a.partition}:dynamodb:${a.region}:${a.accountId}:table/${attribute(stack, "aws_dynamodb_table", "app_table", "name")}`;
+  const bucketPolicy = policyOf(stack, "aws_s3_bucket_policy.app_bucket");
+  const trust = policyOf(stack, "aws_iam_role.app_role");
   const ec2Role = (
     description: string,
     action: string,
     resource: string,
     expected: Decision,
     resourcePolicy?: unknown,
-    context: Record<string, string> = tls,
+    context: Record<string, string> = TLS,
   ): MatrixRow => ({
-    group: `EC2 role ${roleA} (account A)`,
+    group: `EC2 role ${w.roleName} (account-a)`,
     description,
-    principal: sessionA,
+    principal: w.session,
     action,
     resource,
     resourceAccount: a.accountId,
     context,
-    identityPolicies: identityA,
+    identityPolicies: w.identity,
     resourcePolicy,
     expected,
   });
-  const assumeA = (
+  const assume = (
     description: string,
     principal: string,
     identityPolicies: readonly NamedPolicy[],
     expected: Decision,
   ): MatrixRow => ({
-    group: `Trust of ${roleA} (account A)`,
+    group: `Trust of ${w.roleName} (account-a)`,
     description,
     principal,
     action: "sts:AssumeRole",
-    resource: roleArnA,
+    resource: w.roleArn,
     resourceAccount: a.accountId,
     context: {},
     identityPolicies,
-    resourcePolicy: trustA,
+    resourcePolicy: trust,
     expected,
   });
-  const assumeB = (
-    description: string,
-    principal: string,
-    identityPolicies: readonly NamedPolicy[],
-    context: Record<string, string>,
-    expected: Decision,
-  ): MatrixRow => ({
-    group: `Trust of ${roleB} (account B), with account A's identity policy`,
-    description,
-    principal,
-    action: "sts:AssumeRole",
-    resource: roleArnB,
-    resourceAccount: b.accountId,
-    context,
-    identityPolicies,
-    resourcePolicy: trustB,
-    expected,
-  });
-  const roleBRow = (
-    description: string,
-    action: string,
-    resource: string,
-    expected: Decision,
-  ): MatrixRow => ({
-    group: `Cross-account role ${roleB} (account B)`,
-    description,
-    principal: sessionB,
-    action,
-    resource,
-    resourceAccount: b.accountId,
-    context: tls,
-    identityPolicies: identityB,
-    expected,
-  });
-  const withExternalId = { "sts:ExternalId": externalId };
-
+  const object = `${bucket}/reports/today.json`;
   return [
     ec2Role(
       "reads an object of the app bucket",
       "s3:GetObject",
-      `${bucket}/reports/today.json`,
+      object,
       "Allowed",
       bucketPolicy,
     ),
     ec2Role(
       "writes an object of the app bucket",
       "s3:PutObject",
-      `${bucket}/reports/today.json`,
+      object,
       "Allowed",
       bucketPolicy,
     ),
@@ -284,14 +275,14 @@ export function accessMatrix(stacks: Stacks): MatrixRow[] {
     ec2Role(
       "deletes an object of the app bucket",
       "s3:DeleteObject",
-      `${bucket}/reports/today.json`,
+      object,
       "Denied",
       bucketPolicy,
     ),
     ec2Role(
       "reads an object of the app bucket without TLS",
       "s3:GetObject",
-      `${bucket}/reports/today.json`,
+      object,
       "Denied",
       bucketPolicy,
       { "aws:SecureTransport": "false" },
@@ -311,7 +302,7 @@ export function accessMatrix(stacks: Stacks): MatrixRow[] {
     ec2Role(
       "gets an item of another table",
       "dynamodb:GetItem",
-      otherTable,
+      `arn:${a.partition}:dynamodb:${a.region}:${a.accountId}:table/other-table`,
       "Denied",
     ),
     ec2Role("scans the app table", "dynamodb:Scan", table, "Denied"),
@@ -322,9 +313,9 @@ export function accessMatrix(stacks: Stacks): MatrixRow[] {
       "Denied",
     ),
     ec2Role(
-      "assumes another role of account B",
+      "assumes another role of a target account",
       "sts:AssumeRole",
-      `arn:${b.partition}:iam::${b.accountId}:role/another-role`,
+      `arn:${a.partition}:iam::${someTargetAccount}:role/another-role`,
       "Denied",
     ),
     ec2Role(
@@ -339,110 +330,183 @@ export function accessMatrix(stacks: Stacks): MatrixRow[] {
       `arn:${a.partition}:iam::${a.accountId}:user/someone`,
       "Denied",
     ),
-    ec2Role("passes a role", "iam:PassRole", roleArnA, "Denied"),
+    ec2Role("passes a role", "iam:PassRole", w.roleArn, "Denied"),
     ec2Role(
       "attaches a policy to its own role",
       "iam:AttachRolePolicy",
-      roleArnA,
+      w.roleArn,
       "Denied",
     ),
-    assumeA(
+    assume(
       "EC2 assumes the role for an instance",
       "ec2.amazonaws.com",
       [],
       "Allowed",
     ),
-    assumeA(
+    assume(
       "Lambda tries to assume the role",
       "lambda.amazonaws.com",
       [],
       "Denied",
     ),
-    assumeA(
+    assume(
       "an administrator role of account A tries to assume it",
       `arn:${a.partition}:iam::${a.accountId}:role/admin`,
-      admin,
+      ADMIN,
       "Denied",
     ),
-    assumeA(
-      "account B's root tries to assume it",
-      `arn:${b.partition}:iam::${b.accountId}:root`,
-      admin,
+    assume(
+      "a target account's root tries to assume it",
+      `arn:${a.partition}:iam::${someTargetAccount}:root`,
+      ADMIN,
       "Denied",
     ),
-    assumeB(
+  ];
+}
+
+/** Who may assume one target's role, and what that role may do. */
+function targetRows(
+  stack: TerraformJson,
+  w: Workload,
+  permissions: TargetConfig["permissions"],
+): MatrixRow[] {
+  const a = w.location;
+  const t = stackLocation(stack);
+  const name = stackName(stack);
+  const roleName = attribute(
+    stack,
+    "aws_iam_role",
+    "cross_account_role",
+    "name",
+  );
+  const roleArn = `arn:${t.partition}:iam::${t.accountId}:role/${roleName}`;
+  const session = `arn:${t.partition}:sts::${t.accountId}:assumed-role/${roleName}/cross-account-session`;
+  const trust = policyOf(stack, "aws_iam_role.cross_account_role");
+  const externalId = externalIdOf(trust);
+  const identity = identityPoliciesOf(stack, "aws_iam_role.cross_account_role");
+  const withoutGrant = w.identity.filter(
+    (p) => !p.name.endsWith(".assume_cross_account"),
+  );
+  const withExternalId = { "sts:ExternalId": externalId };
+  // What the role is configured for (the promise), then requests beyond it; the simulator judges the deployed policy.
+  const granted = permissions.flatMap((statement) => {
+    const resource = concrete(statement.resources[0] ?? "*");
+    return statement.actions
+      .filter((action) => !/[*?]/.test(action))
+      .map((action) => ({ action, resource }));
+  });
+  const probes = [
+    {
+      description: "reads an object in its account",
+      action: "s3:GetObject",
+      resource: `arn:${t.partition}:s3:::any-bucket/file.txt`,
+    },
+    {
+      description: "creates a user in its account",
+      action: "iam:CreateUser",
+      resource: `arn:${t.partition}:iam::${t.accountId}:user/someone`,
+    },
+    {
+      description: "assumes another role",
+      action: "sts:AssumeRole",
+      resource: `arn:${t.partition}:iam::${t.accountId}:role/another-role`,
+    },
+  ];
+  const assume = (
+    description: string,
+    principal: string,
+    identityPolicies: readonly NamedPolicy[],
+    context: Record<string, string>,
+    expected: Decision,
+  ): MatrixRow => ({
+    group: `Trust of ${roleName} (${name}), with account A's identity policy`,
+    description,
+    principal,
+    action: "sts:AssumeRole",
+    resource: roleArn,
+    resourceAccount: t.accountId,
+    context,
+    identityPolicies,
+    resourcePolicy: trust,
+    expected,
+  });
+  const role = (
+    description: string,
+    action: string,
+    resource: string,
+    expected: Decision,
+  ): MatrixRow => ({
+    group: `Cross-account role ${roleName} (${name})`,
+    description,
+    principal: session,
+    action,
+    resource,
+    resourceAccount: t.accountId,
+    context: TLS,
+    identityPolicies: identity,
+    expected,
+  });
+  return [
+    assume(
       "an instance session of the EC2 role, with the External ID",
-      sessionA,
-      identityA,
+      w.session,
+      w.identity,
       withExternalId,
       "Allowed",
     ),
-    assumeB(
+    assume(
       "the EC2 role, with the External ID",
-      roleArnA,
-      identityA,
+      w.roleArn,
+      w.identity,
       withExternalId,
       "Allowed",
     ),
-    assumeB(
+    assume(
       "the EC2 role, without an External ID",
-      sessionA,
-      identityA,
+      w.session,
+      w.identity,
       {},
       "Denied",
     ),
-    assumeB(
+    assume(
       "the EC2 role, with a wrong External ID",
-      sessionA,
-      identityA,
+      w.session,
+      w.identity,
       { "sts:ExternalId": `${externalId}-wrong` },
       "Denied",
     ),
-    assumeB(
+    assume(
       "another role of account A, with the External ID",
       `arn:${a.partition}:iam::${a.accountId}:role/another-role`,
-      admin,
+      ADMIN,
       withExternalId,
       "Denied",
     ),
-    assumeB(
+    assume(
       "account A's root, with the External ID",
       `arn:${a.partition}:iam::${a.accountId}:root`,
-      admin,
+      ADMIN,
       withExternalId,
       "Denied",
     ),
-    assumeB(
+    assume(
       "the EC2 role, when its identity policy lacks the sts:AssumeRole grant",
-      sessionA,
-      identityAWithoutAssume,
+      w.session,
+      withoutGrant,
       withExternalId,
       "Denied",
     ),
-    roleBRow(
-      "lists the buckets of account B (the article's code)",
-      "s3:ListAllMyBuckets",
-      "*",
-      "Allowed",
+    ...granted.map(({ action, resource }) =>
+      role(
+        `${action} on ${resource}, as configured`,
+        action,
+        resource,
+        "Allowed",
+      ),
     ),
-    roleBRow(
-      "reads an object in account B",
-      "s3:GetObject",
-      `arn:${b.partition}:s3:::any-bucket/file.txt`,
-      "Denied",
-    ),
-    roleBRow(
-      "creates a user in account B",
-      "iam:CreateUser",
-      `arn:${b.partition}:iam::${b.accountId}:user/someone`,
-      "Denied",
-    ),
-    roleBRow(
-      "assumes another role",
-      "sts:AssumeRole",
-      `arn:${b.partition}:iam::${b.accountId}:role/another-role`,
-      "Denied",
-    ),
+    ...probes
+      .filter((p) => !grants(permissions, p.action, p.resource))
+      .map((p) => role(p.description, p.action, p.resource, "Denied")),
   ];
 }
 
@@ -519,4 +583,51 @@ export function matrixMarkdown(results: readonly MatrixResult[]): string {
     );
   });
   return lines.join("\n");
+}
+
+/** The matrix's view of synthesized stacks: account A, and every other stack as a target. */
+export function matrixStacks(
+  synthesized: readonly { readonly name: string; readonly json: string }[],
+): Stacks {
+  const parsed = synthesized.map((s) => ({
+    name: s.name,
+    json: JSON.parse(s.json) as TerraformJson,
+  }));
+  const accountA = parsed.find((s) => s.name === ACCOUNT_A_STACK);
+  if (!accountA)
+    throw new Error(
+      `no ${ACCOUNT_A_STACK} stack among ${parsed.map((s) => s.name).join(", ")}`,
+    );
+  return {
+    accountA: accountA.json,
+    targets: parsed.filter((s) => s !== accountA).map((s) => s.json),
+  };
+}
+
+/** A resource pattern made concrete for a request: `*` stays `*`; wildcards in an ARN become names. */
+function concrete(resource: string): string {
+  return resource === "*"
+    ? "*"
+    : resource.replace(/\*/g, "example").replace(/\?/g, "x");
+}
+
+/** True when configured permissions allow the action on the resource (IAM's `*` and `?` wildcards). */
+function grants(
+  permissions: TargetConfig["permissions"],
+  action: string,
+  resource: string,
+): boolean {
+  const glob = (pattern: string, value: string, flags = "") =>
+    new RegExp(
+      `^${pattern
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".")}$`,
+      flags,
+    ).test(value);
+  return permissions.some(
+    (s) =>
+      s.actions.some((a) => glob(a, action, "i")) &&
+      s.resources.some((r) => glob(r, resource)),
+  );
 }
