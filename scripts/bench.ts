@@ -26,7 +26,11 @@ interface Measurement {
   readonly peakMiB: number;
 }
 
-function measure(command: string, cwd: string): Measurement {
+function measure(
+  command: string,
+  cwd: string,
+  extraEnv: Record<string, string> = {},
+): Measurement {
   const rssDir = mkdtempSync(join(tmpdir(), "ec2ar-bench-rss-"));
   const outdir = mkdtempSync(join(tmpdir(), "ec2ar-bench-out-"));
   const started = process.hrtime.bigint();
@@ -40,6 +44,7 @@ function measure(command: string, cwd: string): Measurement {
       CDKTF_OUTDIR: outdir,
       BENCH_RSS_DIR: rssDir,
       NODE_OPTIONS: `--require ${join(root, "scripts/peak-rss.cjs")}`,
+      ...extraEnv,
     },
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -71,12 +76,50 @@ function templateStyleCopy(): string {
   return copy;
 }
 
+/** A config file with `count` target accounts (distinct names and account IDs). */
+function configWithTargets(dir: string, count: number): string {
+  const targets = Array.from({ length: count }, (_, i) => ({
+    name: `t${i + 1}`,
+    accountId: String(300_000_000_000 + i),
+    externalId: `external-id-${i + 1}`,
+  }));
+  const file = join(dir, `targets-${count}.json`);
+  writeFileSync(file, JSON.stringify({ targets }));
+  return file;
+}
+
+/** Synth cost as the number of target accounts grows. */
+function scaleSeries(appCommand: string): void {
+  const dir = mkdtempSync(join(tmpdir(), "ec2ar-bench-scale-"));
+  try {
+    console.log(
+      `\n${"target accounts (stacks)".padEnd(26)} ${"time (s)".padStart(8)} ${"peak (MiB)".padStart(10)} ${"ms per stack".padStart(12)}`,
+    );
+    for (const count of [1, 10, 100, 500]) {
+      const m = measure(appCommand, root, {
+        EC2AR_CONFIG_FILE: configWithTargets(dir, count),
+      });
+      const perStack = (m.seconds * 1000) / (count + 1);
+      console.log(
+        `${`${count} (${count + 1})`.padEnd(26)} ${m.seconds.toFixed(2).padStart(8)} ${m.peakMiB.toFixed(0).padStart(10)} ${perStack.toFixed(1).padStart(12)}`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function main(): void {
+  const scaleOnly = process.argv.includes("--scale-only");
   const appCommand = (
     JSON.parse(readFileSync(join(root, "cdktf.json"), "utf8")) as {
       app: string;
     }
   ).app;
+  if (scaleOnly) {
+    scaleSeries(appCommand);
+    return;
+  }
   const templateCommand = "npx ts-node main.ts";
   const ours = measure(appCommand, root);
   const copy = templateStyleCopy();
@@ -96,6 +139,7 @@ function main(): void {
   console.log(
     `${"ratio (template / this project)".padEnd(52)} ${(template.seconds / ours.seconds).toFixed(1).padStart(7)}x ${(template.peakMiB / ours.peakMiB).toFixed(1).padStart(9)}x`,
   );
+  scaleSeries(appCommand);
 }
 
 main();

@@ -31,11 +31,39 @@ export function applicationDataPolicy(
   ]);
 }
 
-/** Allows `sts:AssumeRole` on exactly the given roles (the cross-account roles it chains into). */
+/**
+ * Characters the list of role ARNs may take before the policy switches to the
+ * compact form: a role's inline policies share 10,240 characters.
+ */
+export const EXACT_ROLE_LIST_BUDGET = 4_096;
+
+/**
+ * Allows `sts:AssumeRole` on exactly the given roles (the cross-account roles
+ * it chains into). One role stays a string, as the article writes it; several
+ * are sorted, so config order changes nothing. A list too long for IAM's
+ * quota becomes one statement per role name, `arn:<partition>:iam::*:role/<name>`
+ * limited to the listed accounts by `aws:ResourceAccount`: the same roles.
+ */
 export function assumeRolePolicy(roleArns: readonly string[]): PolicyDocument {
-  // One role stays a string, as the article writes it; several are sorted, so config order changes nothing.
-  const resources = roleArns.length === 1 ? roleArns[0] : [...roleArns].sort();
-  return policyDocument([
-    allowStatement({ actions: ASSUME_ROLE_ACTION, resources }),
-  ]);
+  const sorted = [...roleArns].sort();
+  if (JSON.stringify(sorted).length <= EXACT_ROLE_LIST_BUDGET) {
+    return policyDocument([
+      allowStatement({
+        actions: ASSUME_ROLE_ACTION,
+        resources: sorted.length === 1 ? sorted[0] : sorted,
+      }),
+    ]);
+  }
+  const accountsByRole = new Map<string, string[]>();
+  for (const arn of sorted) {
+    const [, partition, , , account, resource] = arn.split(":");
+    const key = `arn:${partition}:iam::*:${resource}`;
+    accountsByRole.set(key, [...(accountsByRole.get(key) ?? []), account]);
+  }
+  return policyDocument(
+    [...accountsByRole].map(([resource, accounts]) => ({
+      ...allowStatement({ actions: ASSUME_ROLE_ACTION, resources: resource }),
+      Condition: { StringEquals: { "aws:ResourceAccount": accounts } },
+    })),
+  );
 }

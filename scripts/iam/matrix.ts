@@ -525,7 +525,8 @@ export async function evaluateMatrix(
               resource: row.resource,
               accountId: row.resourceAccount,
             },
-            contextVariables: { ...row.context },
+            // AWS sets aws:ResourceAccount on every request with a resource; the simulator needs it given.
+            contextVariables: { "aws:ResourceAccount": row.resourceAccount, ...row.context },
           },
           identityPolicies: row.identityPolicies.map((p) => ({ ...p })),
           serviceControlPolicies: [],
