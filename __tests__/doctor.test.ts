@@ -358,6 +358,17 @@ describe("doctor trust (off the instance)", () => {
     expect(exitCode).toBe(0);
   });
 
+  test("fails on a --profile for a stack the app does not have, or written wrong", async () => {
+    await expect(
+      runDoctor(["trust", "--profile", "account-z=admin"], {}),
+    ).rejects.toThrow(
+      /--profile: got "account-z"; no such stack; the stacks are account-a, account-b/,
+    );
+    await expect(
+      runDoctor(["trust", "--profile", "admin"], {}),
+    ).rejects.toThrow(/--profile: got "admin"; write it as <stack>=<profile>/);
+  });
+
   test("policyDiff ignores key order and one-element lists", () => {
     expect(policyDiff({ a: ["x"], b: 1 }, { b: 1, a: "x" })).toEqual([]);
     expect(policyDiff({ a: "x" }, { a: "y" })).toEqual([
