@@ -1,5 +1,5 @@
+import { inputErrorOf } from "../test-support/errors";
 import { loadConfig } from "../lib/config/load";
-import { InputError } from "../lib/errors";
 import { synthesize, targetB, testConfig } from "../test-support/synth";
 
 const s3 = {
@@ -117,16 +117,12 @@ describe("state backends", () => {
       /backend\.bucket: not a setting of this project/,
     ],
   ])("fails on %s", (_name, backend, message) => {
-    let text = "";
-    try {
+    const text = inputErrorOf(() =>
       loadConfig({
         env: { EC2AR_CONFIG_FILE: "c.json" },
         readFile: () => JSON.stringify({ backend }),
-      });
-    } catch (error) {
-      expect(error).toBeInstanceOf(InputError);
-      text = (error as Error).message;
-    }
+      }),
+    );
     expect(text).toMatch(message);
   });
 });

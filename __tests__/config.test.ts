@@ -1,7 +1,7 @@
+import { inputErrorOf } from "../test-support/errors";
 import { targetB } from "../test-support/synth";
 import { loadConfig } from "../lib/config/load";
 import { AL2023_AMI_NAME_PATTERN } from "../lib/config/schema";
-import { InputError } from "../lib/errors";
 
 const load = (
   env: Record<string, string> = {},
@@ -21,17 +21,6 @@ const withFile = (content: unknown, env: Record<string, string> = {}) =>
     { EC2AR_CONFIG_FILE: "config.json", ...env },
     { "config.json": JSON.stringify(content) },
   );
-
-/** The message of the InputError `run` throws. */
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error("expected an InputError");
-}
 
 describe("config defaults", () => {
   test("are the article's values", () => {
@@ -354,40 +343,40 @@ describe("config rules: each bad value stops with the field, the value and the r
       /accountA\.table\.name: got "ab"/,
     ],
   ])("fails when the file has a %s", (_case, content, message) => {
-    const text = errorOf(() => withFile(content));
+    const text = inputErrorOf(() => withFile(content));
     expect(text).toMatch(message);
     expect(text).toMatch(/nothing was synthesized/);
   });
 
   test("fails when an environment variable breaks a rule, naming the variable", () => {
-    expect(errorOf(() => load({ EC2AR_ACCOUNT_A_ID: "123" }))).toMatch(
+    expect(inputErrorOf(() => load({ EC2AR_ACCOUNT_A_ID: "123" }))).toMatch(
       /accountA\.accountId: got "123" \(from environment variable EC2AR_ACCOUNT_A_ID\); an AWS account ID is exactly 12 digits/,
     );
   });
 
   test("fails when a session duration from the environment is not a number", () => {
     expect(
-      errorOf(() => load({ EC2AR_TARGET_B_SESSION_DURATION: "1h" })),
+      inputErrorOf(() => load({ EC2AR_TARGET_B_SESSION_DURATION: "1h" })),
     ).toMatch(
       /targets\[b\]\.maxSessionDurationSeconds: got "1h" \(from environment variable EC2AR_TARGET_B_SESSION_DURATION\)/,
     );
   });
 
   test("fails when an EC2AR_ variable is not one this project reads", () => {
-    expect(errorOf(() => load({ EC2AR_EXTERNALID: "x1" }))).toMatch(
+    expect(inputErrorOf(() => load({ EC2AR_EXTERNALID: "x1" }))).toMatch(
       /environment variable EC2AR_EXTERNALID: not a setting of this project; known: .*EC2AR_TARGET_B_EXTERNAL_ID/,
     );
   });
 
   test("fails when the config file is missing", () => {
-    expect(errorOf(() => load({ EC2AR_CONFIG_FILE: "nope.json" }))).toMatch(
-      /Config file "nope.json" .*cannot be used: ENOENT/,
-    );
+    expect(
+      inputErrorOf(() => load({ EC2AR_CONFIG_FILE: "nope.json" })),
+    ).toMatch(/Config file "nope.json" .*cannot be used: ENOENT/);
   });
 
   test("fails when the config file is not JSON", () => {
     expect(
-      errorOf(() =>
+      inputErrorOf(() =>
         load({ EC2AR_CONFIG_FILE: "c.json" }, { "c.json": "{ accountA: " }),
       ),
     ).toMatch(/Config file "c.json" .*not valid JSON/);
@@ -395,12 +384,14 @@ describe("config rules: each bad value stops with the field, the value and the r
 
   test("fails when the config file holds something other than an object", () => {
     expect(
-      errorOf(() => load({ EC2AR_CONFIG_FILE: "c.json" }, { "c.json": "[1]" })),
+      inputErrorOf(() =>
+        load({ EC2AR_CONFIG_FILE: "c.json" }, { "c.json": "[1]" }),
+      ),
     ).toMatch(/must hold a JSON object/);
   });
 
   test("reports every problem at once", () => {
-    const text = errorOf(() =>
+    const text = inputErrorOf(() =>
       withFile({
         accountA: { accountId: "1" },
         ...targetB({ externalId: "x" }),

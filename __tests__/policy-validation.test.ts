@@ -14,8 +14,7 @@ function stackWithPolicy(
   copies = 1,
 ): AccountStack {
   const stack = new AccountStack(Testing.app(), "account-x", {
-    accountId: "111111111111",
-    region: "eu-west-1",
+    account: { accountId: "111111111111", region: "eu-west-1" },
     defaultTags: {},
   });
   const role = new IamRole(stack, "worker", {

@@ -1,6 +1,6 @@
+import { inputErrorOf } from "../test-support/errors";
 import { Testing } from "cdktf";
 import { loadConfig } from "../lib/config/load";
-import { InputError } from "../lib/errors";
 import { buildApp, stackNames } from "../main";
 import {
   accessMatrix,
@@ -26,16 +26,6 @@ const several = [
   target("reports", "333333333333"),
   target("eu-prod", "444444444444"),
 ];
-
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error("expected an InputError");
-}
 
 const withFile = (content: unknown, env: Record<string, string> = {}) =>
   loadConfig({
@@ -147,13 +137,13 @@ describe("target accounts", () => {
   });
 
   test("fails with no targets", () => {
-    expect(errorOf(() => withFile({ targets: [] }))).toMatch(
+    expect(inputErrorOf(() => withFile({ targets: [] }))).toMatch(
       /targets: got \[\] \(from config file c.json\); at least one target account is required/,
     );
   });
 
   test("fails on two targets with one name, or one account", () => {
-    const text = errorOf(() =>
+    const text = inputErrorOf(() =>
       withFile({
         targets: [
           target("b", "222222222222"),
@@ -172,20 +162,20 @@ describe("target accounts", () => {
 
   test("fails on a target in account A, or named like account-a's stack", () => {
     expect(
-      errorOf(() => withFile({ targets: [target("b", "111111111111")] })),
+      inputErrorOf(() => withFile({ targets: [target("b", "111111111111")] })),
     ).toMatch(
       /targets\[b\]\.accountId: got "111111111111" .*different account from account A/,
     );
     expect(
-      errorOf(() => withFile({ targets: [target("a", "222222222222")] })),
+      inputErrorOf(() => withFile({ targets: [target("a", "222222222222")] })),
     ).toMatch(/targets\[a\]\.name: got "a" .*"a" is taken by account-a/);
     expect(
-      errorOf(() => withFile({ targets: [target("EU", "222222222222")] })),
+      inputErrorOf(() => withFile({ targets: [target("EU", "222222222222")] })),
     ).toMatch(/targets\[EU\]\.name: got "EU" .*lowercase/);
   });
 
   test("fails on a target without an account or External ID", () => {
-    const text = errorOf(() => withFile({ targets: [{ name: "c" }] }));
+    const text = inputErrorOf(() => withFile({ targets: [{ name: "c" }] }));
     expect(text).toMatch(
       /targets\[c\]\.accountId: missing; this setting is required here/,
     );
@@ -196,7 +186,7 @@ describe("target accounts", () => {
 
   test("fails on an environment variable for a target that does not exist", () => {
     expect(
-      errorOf(() =>
+      inputErrorOf(() =>
         loadConfig({ env: { EC2AR_TARGET_C_ACCOUNT_ID: "333333333333" } }),
       ),
     ).toMatch(

@@ -25,8 +25,8 @@ export interface DeployCredentials {
   readonly roleArn?: string;
 }
 
-/** Inputs of {@link AccountStack}. */
-export interface AccountStackProps {
+/** The account a stack deploys to, and how. */
+export interface AccountSettings {
   /** The only account this stack may deploy to. */
   readonly accountId: string;
   /** Region of the provider. */
@@ -36,10 +36,21 @@ export interface AccountStackProps {
    * @default - the default AWS credential chain
    */
   readonly deploy?: DeployCredentials;
+  /**
+   * Where this account's stack keeps its state.
+   * @default - the stack's `backend`
+   */
+  readonly backend?: BackendConfig;
+}
+
+/** Inputs of {@link AccountStack}. */
+export interface AccountStackProps {
+  /** The account (account A's or a target's settings fit as they are). */
+  readonly account: AccountSettings;
   /** Tags the provider puts on every taggable resource. */
   readonly defaultTags: Readonly<Record<string, string>>;
   /**
-   * Where the stack keeps its state.
+   * Where the stack keeps its state when its account names no backend.
    * @default - a local file in the project root
    */
   readonly backend?: BackendConfig;
@@ -62,16 +73,25 @@ export class AccountStack extends AddressedStack {
 
   public constructor(scope: Construct, id: string, props: AccountStackProps) {
     super(scope, id);
+    const { account } = props;
     this.provider = new AwsProvider(this, "aws", {
-      region: props.region,
-      allowedAccountIds: [props.accountId],
-      profile: props.deploy?.profile,
-      assumeRole: props.deploy?.roleArn
-        ? [{ roleArn: props.deploy.roleArn, sessionName: DEPLOY_SESSION_NAME }]
+      region: account.region,
+      allowedAccountIds: [account.accountId],
+      profile: account.deploy?.profile,
+      assumeRole: account.deploy?.roleArn
+        ? [
+            {
+              roleArn: account.deploy.roleArn,
+              sessionName: DEPLOY_SESSION_NAME,
+            },
+          ]
         : undefined,
       defaultTags: [{ tags: { ...props.defaultTags } }],
     });
-    addStateBackend(this, props.backend ?? { type: "local" });
+    addStateBackend(
+      this,
+      account.backend ?? props.backend ?? { type: "local" },
+    );
     this.node.addValidation(new PolicyValidation(this));
     Aspects.of(this).add(new SecurityChecks());
   }

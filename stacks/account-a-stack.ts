@@ -32,10 +32,7 @@ export const INTERFACE_ENDPOINT_SERVICES = [
 export const GATEWAY_ENDPOINT_SERVICES = ["s3", "dynamodb"] as const;
 
 /** Inputs of {@link AccountAStack}. */
-export interface AccountAStackProps extends Pick<
-  AccountStackProps,
-  "defaultTags" | "backend"
-> {
+export interface AccountAStackProps extends AccountStackProps {
   /** Account A's settings. */
   readonly account: AccountAConfig;
   /** Partition of both accounts. */
@@ -50,13 +47,7 @@ export interface AccountAStackProps extends Pick<
 export class AccountAStack extends AccountStack {
   public constructor(scope: Construct, id: string, props: AccountAStackProps) {
     const { account } = props;
-    super(scope, id, {
-      accountId: account.accountId,
-      region: account.region,
-      deploy: account.deploy,
-      defaultTags: props.defaultTags,
-      backend: account.backend ?? props.backend,
-    });
+    super(scope, id, props);
 
     const appRole = new Ec2InstanceRole(this, "app_role", {
       name: account.roleName,

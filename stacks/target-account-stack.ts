@@ -30,13 +30,7 @@ export class TargetAccountStack extends AccountStack {
     props: TargetAccountStackProps,
   ) {
     const { target } = props;
-    super(scope, id, {
-      accountId: target.accountId,
-      region: target.region,
-      deploy: target.deploy,
-      defaultTags: props.defaultTags,
-      backend: target.backend ?? props.backend,
-    });
+    super(scope, id, { ...props, account: target });
 
     const role = new Role(this, "cross_account_role", {
       name: target.roleName,

@@ -526,7 +526,10 @@ export async function evaluateMatrix(
               accountId: row.resourceAccount,
             },
             // AWS sets aws:ResourceAccount on every request with a resource; the simulator needs it given.
-            contextVariables: { "aws:ResourceAccount": row.resourceAccount, ...row.context },
+            contextVariables: {
+              "aws:ResourceAccount": row.resourceAccount,
+              ...row.context,
+            },
           },
           identityPolicies: row.identityPolicies.map((p) => ({ ...p })),
           serviceControlPolicies: [],
