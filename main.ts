@@ -7,7 +7,7 @@
 import { App } from "cdktf";
 import { roleArn } from "./lib/arn";
 import { AppConfig } from "./lib/config/schema";
-import { loadConfig } from "./lib/config/load";
+import { loadAppConfig } from "./config/defaults";
 import { InputError } from "./lib/errors";
 import { synthesizeInto } from "./lib/synth";
 import { AccountAStack } from "./stacks/account-a-stack";
@@ -75,7 +75,7 @@ export function stackNames(config: AppConfig): string[] {
 
 if (require.main === module) {
   try {
-    const config = loadConfig({ env: process.env });
+    const config = loadAppConfig(process.env);
     synthesizeInto(process.env.CDKTF_OUTDIR ?? "cdktf.out", (app) =>
       buildApp(app, config),
     );

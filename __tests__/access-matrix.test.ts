@@ -10,19 +10,19 @@ import {
 } from "../scripts/iam/matrix";
 import { synthesizeStacks } from "../scripts/synthesized";
 import { testConfig, targetB } from "../test-support/synth";
-import { AppConfigInput } from "../lib/config/schema";
+import { ConfigLayer } from "../lib/config/schema";
 
 type Mutable = {
   resource: Record<string, Record<string, Record<string, unknown>>>;
 };
 
-function stacksFor(config: AppConfigInput = {}): Stacks {
+function stacksFor(config: ConfigLayer = {}): Stacks {
   return matrixStacks(synthesizeStacks(testConfig(config)));
 }
 
 async function mismatches(
   stacks: Stacks,
-  config: AppConfigInput = {},
+  config: ConfigLayer = {},
 ): Promise<string[]> {
   const results: MatrixResult[] = await evaluateMatrix(
     accessMatrix(stacks, testConfig(config)),

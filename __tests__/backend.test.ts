@@ -1,5 +1,5 @@
 import { inputErrorOf } from "../test-support/errors";
-import { loadConfig } from "../lib/config/load";
+import { loadAppConfig } from "../config/defaults";
 import { synthesize, targetB, testConfig } from "../test-support/synth";
 
 const s3 = {
@@ -118,10 +118,9 @@ describe("state backends", () => {
     ],
   ])("fails on %s", (_name, backend, message) => {
     const text = inputErrorOf(() =>
-      loadConfig({
-        env: { EC2AR_CONFIG_FILE: "c.json" },
-        readFile: () => JSON.stringify({ backend }),
-      }),
+      loadAppConfig({ EC2AR_CONFIG_FILE: "c.json" }, () =>
+        JSON.stringify({ backend }),
+      ),
     );
     expect(text).toMatch(message);
   });

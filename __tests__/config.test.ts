@@ -1,19 +1,17 @@
 import { inputErrorOf } from "../test-support/errors";
 import { targetB } from "../test-support/synth";
-import { loadConfig } from "../lib/config/load";
+import { loadAppConfig } from "../config/defaults";
+import { loadConfig, mergeConfig } from "../lib/config/load";
 import { AL2023_AMI_NAME_PATTERN } from "../lib/config/schema";
 
 const load = (
   env: Record<string, string> = {},
   files: Record<string, string> = {},
 ) =>
-  loadConfig({
-    env,
-    readFile: (path) => {
-      if (!(path in files))
-        throw new Error(`ENOENT: no such file, open '${path}'`);
-      return files[path];
-    },
+  loadAppConfig(env, (path) => {
+    if (!(path in files))
+      throw new Error(`ENOENT: no such file, open '${path}'`);
+    return files[path];
   });
 
 const withFile = (content: unknown, env: Record<string, string> = {}) =>
@@ -23,6 +21,21 @@ const withFile = (content: unknown, env: Record<string, string> = {}) =>
   );
 
 describe("config defaults", () => {
+  test("come from the project (config/defaults.ts): lib's schema knows no account", () => {
+    const text = inputErrorOf(() => loadConfig({ env: {}, defaults: {} }));
+    expect(text).toMatch(/accountA: missing; this setting is required here/);
+    expect(text).toMatch(/targets: missing; this setting is required here/);
+  });
+
+  test("are overridden key by key by the file, and a file's list replaces the default list", () => {
+    expect(
+      mergeConfig(
+        { a: { x: 1, y: 2 }, list: [1, 2] },
+        { a: { y: 3 }, list: [9] },
+      ),
+    ).toEqual({ a: { x: 1, y: 3 }, list: [9] });
+  });
+
   test("are the article's values", () => {
     const config = load();
     expect(config.accountA).toMatchObject({

@@ -1,6 +1,6 @@
 import { inputErrorOf } from "../test-support/errors";
 import { Testing } from "cdktf";
-import { loadConfig } from "../lib/config/load";
+import { loadAppConfig } from "../config/defaults";
 import { buildApp, stackNames } from "../main";
 import {
   accessMatrix,
@@ -28,10 +28,9 @@ const several = [
 ];
 
 const withFile = (content: unknown, env: Record<string, string> = {}) =>
-  loadConfig({
-    env: { EC2AR_CONFIG_FILE: "c.json", ...env },
-    readFile: () => JSON.stringify(content),
-  });
+  loadAppConfig({ EC2AR_CONFIG_FILE: "c.json", ...env }, () =>
+    JSON.stringify(content),
+  );
 
 describe("target accounts", () => {
   test("by default there is one, the article's account B, as stack account-b", () => {
@@ -187,7 +186,7 @@ describe("target accounts", () => {
   test("fails on an environment variable for a target that does not exist", () => {
     expect(
       inputErrorOf(() =>
-        loadConfig({ env: { EC2AR_TARGET_C_ACCOUNT_ID: "333333333333" } }),
+        loadAppConfig({ EC2AR_TARGET_C_ACCOUNT_ID: "333333333333" }),
       ),
     ).toMatch(
       /environment variable EC2AR_TARGET_C_ACCOUNT_ID: no target is named like "c"; targets: b/,

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { loadConfig } from "../lib/config/load";
+import { loadAppConfig } from "../config/defaults";
 import { stackNames } from "../main";
 
 interface Step {
@@ -34,7 +34,7 @@ const plan = read("plan.yml");
 const deploy = read("deploy.yml");
 /** The stacks the app makes under the configuration the workflows use. */
 const expected = (workflow: Workflow) =>
-  stackNames(loadConfig({ env: { ...workflow.env } }));
+  stackNames(loadAppConfig({ ...workflow.env }));
 const roleVariable = (prefix: string, stack: string) =>
   `${prefix}_${stack.toUpperCase().replace(/-/g, "_")}`;
 const needsOf = (job: Job) =>

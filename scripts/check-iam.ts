@@ -4,7 +4,7 @@
  * matrix on their policies, prints it, and fails on any row whose decision
  * differs from the one promised.
  */
-import { loadConfig } from "../lib/config/load";
+import { loadAppConfig } from "../config/defaults";
 import { InputError } from "../lib/errors";
 import { synthesizeStacks } from "./synthesized";
 import {
@@ -16,7 +16,7 @@ import {
 
 async function main(): Promise<void> {
   const started = process.hrtime.bigint();
-  const config = loadConfig({ env: process.env });
+  const config = loadAppConfig(process.env);
   const results = await evaluateMatrix(
     accessMatrix(matrixStacks(synthesizeStacks(config)), config),
   );

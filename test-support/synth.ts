@@ -4,12 +4,14 @@
  * it as a suite.
  */
 import { Testing } from "cdktf";
+import { ARTICLE_DEFAULTS } from "../config/defaults";
+import { mergeConfig } from "../lib/config/load";
 import { buildApp } from "../main";
 import {
   AppConfig,
   AppConfigInput,
+  ConfigLayer,
   appConfigSchema,
-  DEFAULT_TARGETS,
 } from "../lib/config/schema";
 import { decodeJsonencode } from "../lib/terraform-expression";
 
@@ -23,8 +25,8 @@ export type StackJson = {
 };
 
 /** The default configuration, plus `overrides` (a config file's worth of input). */
-export function testConfig(overrides: AppConfigInput = {}): AppConfig {
-  return appConfigSchema.parse(overrides);
+export function testConfig(overrides: ConfigLayer = {}): AppConfig {
+  return appConfigSchema.parse(mergeConfig(ARTICLE_DEFAULTS, overrides));
 }
 
 /** Every stack synthesized (with validations) from `config`: account A, the first target as `accountB`, and all targets. */
@@ -77,10 +79,8 @@ export function addresses(stack: StackJson): string[] {
 }
 
 /** Config input for the article's one target, account B, with some settings changed. */
-export function targetB(
-  overrides: Partial<
-    AppConfigInput["targets"] extends (infer T)[] | undefined ? T : never
-  > = {},
-): Pick<AppConfigInput, "targets"> {
-  return { targets: [{ ...DEFAULT_TARGETS[0], ...overrides }] };
+export function targetB(overrides: Partial<TargetInput> = {}): ConfigLayer {
+  return { targets: [{ ...ARTICLE_DEFAULTS.targets[0], ...overrides }] };
 }
+
+type TargetInput = AppConfigInput["targets"][number];

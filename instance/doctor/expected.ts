@@ -1,5 +1,5 @@
 /** The trust policies and role names the code synthesizes for the current configuration. */
-import { loadConfig } from "../../lib/config/load";
+import { loadAppConfig } from "../../config/defaults";
 import { TerraformJson, stackPolicies } from "../../lib/iam/stack-policies";
 import { ACCOUNT_A_STACK } from "../../main";
 import { synthesizeStacks } from "../../scripts/synthesized";
@@ -18,7 +18,7 @@ export interface ExpectedTrust {
 export function expectedTrustPolicies(
   env: Readonly<Record<string, string | undefined>>,
 ): ExpectedTrust[] {
-  return synthesizeStacks(loadConfig({ env })).map((stack) => {
+  return synthesizeStacks(loadAppConfig(env)).map((stack) => {
     const json = JSON.parse(stack.json) as TerraformJson;
     const role =
       stack.name === ACCOUNT_A_STACK ? "app_role" : "cross_account_role";

@@ -1,7 +1,8 @@
 /**
  * Builds the configuration from its three sources, lowest precedence first:
- * built-in defaults, the JSON file named by EC2AR_CONFIG_FILE, and EC2AR_*
- * environment variables. Every problem is reported at once, with its source.
+ * the defaults the caller gives, the JSON file named by EC2AR_CONFIG_FILE,
+ * and EC2AR_* environment variables. Every problem is reported at once, with
+ * its source.
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
@@ -10,7 +11,7 @@ import {
   unknownEnvironmentVariable,
   unreadableConfigFile,
 } from "../errors";
-import { AppConfig, DEFAULT_TARGETS, appConfigSchema } from "./schema";
+import { AppConfig, ConfigLayer, appConfigSchema } from "./schema";
 import {
   CONFIG_FILE_VARIABLE,
   ENV_PREFIX,
@@ -29,6 +30,8 @@ export interface ConfigSources {
    * @default - reads from disk as UTF-8
    */
   readonly readFile?: (path: string) => string;
+  /** The lowest layer: values used where the file and the environment say nothing. */
+  readonly defaults: ConfigLayer;
 }
 
 type Json = Record<string, unknown>;
@@ -36,10 +39,17 @@ type Json = Record<string, unknown>;
 /** Loads and validates the configuration, or throws an `InputError` listing every problem. */
 export function loadConfig(sources: ConfigSources): AppConfig {
   const filePath = sources.env[CONFIG_FILE_VARIABLE];
-  const merged =
+  const fromFile =
     filePath === undefined ? {} : readConfigFile(filePath, sources.readFile);
-  const fileSource = `config file ${filePath}`;
+  const merged = mergeConfig(sources.defaults, fromFile);
   const { problems, envPaths } = applyEnvironment(merged, sources.env);
+
+  /** Where the value at `key` came from: a variable, the file, or the defaults. */
+  const sourceOf = (key: string, path: readonly PropertyKey[]) =>
+    [...envPaths].find(([p]) => key === p || key.startsWith(`${p}.`))?.[1] ??
+    (valueAt(fromFile, path) !== undefined
+      ? `config file ${filePath}`
+      : "the default");
 
   const result = appConfigSchema.safeParse(merged, { reportInput: true });
   if (!result.success) {
@@ -49,18 +59,13 @@ export function loadConfig(sources: ConfigSources): AppConfig {
           ? issue.keys.map((key) => [...issue.path, key])
           : [issue.path];
       for (const path of paths) {
-        const key = path.join(".");
-        const source =
-          [...envPaths].find(
-            ([p]) => key === p || key.startsWith(`${p}.`),
-          )?.[1] ?? fileSource;
         const given = valueAt(merged, path);
         problems.push(
           describeIssue(
             issue,
             fieldName(merged, path),
             given ?? issue.input,
-            given === undefined ? "the default" : source,
+            sourceOf(path.join("."), path),
           ),
         );
       }
@@ -68,6 +73,25 @@ export function loadConfig(sources: ConfigSources): AppConfig {
   }
   if (problems.length > 0) throw invalidConfig(problems);
   return result.data as AppConfig;
+}
+
+/**
+ * `override` laid over `base`: objects merge key by key, anything else
+ * (lists included: a file's `targets` replaces the default list) replaces.
+ */
+export function mergeConfig(base: unknown, override: unknown): Json {
+  const isObject = (v: unknown): v is Json =>
+    typeof v === "object" && v !== null && !Array.isArray(v);
+  if (!isObject(base) || !isObject(override))
+    return structuredClone((override ?? base) as Json);
+  const result: Json = structuredClone(base);
+  for (const [key, value] of Object.entries(override)) {
+    result[key] =
+      isObject(value) && isObject(result[key])
+        ? mergeConfig(result[key], value)
+        : structuredClone(value);
+  }
+  return result;
 }
 
 /** Writes each EC2AR_* variable into `merged`; returns unknown-variable problems and which paths came from where. */
@@ -101,7 +125,6 @@ function applyEnvironment(
     }
     let path = global?.path;
     if (target) {
-      merged.targets ??= structuredClone(DEFAULT_TARGETS);
       const targets = Array.isArray(merged.targets)
         ? (merged.targets as Json[])
         : [];

@@ -111,7 +111,7 @@ const permissionStatement = z
 
 const accountA = z
   .object({
-    accountId: text(rules.ACCOUNT_ID).default("111111111111"),
+    accountId: text(rules.ACCOUNT_ID),
     region: text(rules.REGION).default("us-east-1"),
     deploy: deployCredentials,
     backend: backend.optional(),
@@ -176,27 +176,17 @@ const targetAccount = z
   })
   .strict();
 
-/** The article's single target, account B, used when config names no targets. */
-export const DEFAULT_TARGETS = [
-  {
-    name: "b",
-    accountId: "222222222222",
-    externalId: "unique-external-id-12345",
-  },
-];
-
-/** The whole configuration; every field has a default, so `{}` is a valid input. */
+/** The whole configuration; only the accounts have no default (the project supplies them, see `config/defaults.ts`). */
 export const appConfigSchema = z
   .object({
     project: text(rules.TAG_VALUE).default("ec2-assume-role"),
     environment: text(rules.TAG_VALUE).default("production"),
     partition: z.enum(PARTITIONS).default("aws"),
     backend: backend.prefault({ type: "local" }),
-    accountA: accountA.prefault({}),
+    accountA,
     targets: z
       .array(targetAccount)
-      .min(1, "at least one target account is required")
-      .prefault(DEFAULT_TARGETS),
+      .min(1, "at least one target account is required"),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -244,6 +234,13 @@ export type AppConfig = z.output<typeof appConfigSchema>;
 
 /** Configuration as written in a file: any field may be left out. */
 export type AppConfigInput = z.input<typeof appConfigSchema>;
+
+/** Any part of a config input, as one layer (defaults, a file) gives it; lists are given whole. */
+export type ConfigLayer<T = AppConfigInput> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { readonly [K in keyof T]?: ConfigLayer<T[K]> }
+    : T;
 
 /** Account A's part of {@link AppConfig}. */
 export type AccountAConfig = AppConfig["accountA"];

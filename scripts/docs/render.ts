@@ -2,7 +2,7 @@
  * Every generated file under docs/, as path -> content, rendered from the
  * built-in default configuration so the docs never depend on who runs them.
  */
-import { loadConfig } from "../../lib/config/load";
+import { loadAppConfig } from "../../config/defaults";
 import { AppConfig } from "../../lib/config/schema";
 import { accessMatrix, evaluateMatrix, matrixMarkdown, matrixStacks } from "../iam/matrix";
 import { SECURITY_RULES } from "../../lib/checks/rules";
@@ -46,7 +46,7 @@ export interface RenderOptions {
 
 /** Renders all docs. */
 export async function renderDocs(options: RenderOptions): Promise<RenderedDocs> {
-  const config = options.config ?? loadConfig({ env: {} });
+  const config = options.config ?? loadAppConfig({});
   let suppressions: SuppressionRow[] = [];
   const stacks = synthesizeStacks(config, (app) => {
     suppressions = allSuppressions(app);
