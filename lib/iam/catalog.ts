@@ -55,13 +55,6 @@ function readData<T>(...path: string[]): T | undefined {
   return cache.get(file) as T | undefined;
 }
 
-/** Every service prefix the catalog knows, e.g. `s3`. */
-export function servicePrefixes(): readonly string[] {
-  return Object.keys(
-    readData<Record<string, string>>("serviceNames.json") ?? {},
-  );
-}
-
 /** The actions of a service keyed by lower-case name; undefined for an unknown service. */
 export function serviceActions(
   service: string,
