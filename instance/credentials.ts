@@ -10,7 +10,7 @@ import type {
 } from "@aws-sdk/types";
 import { invalidValue } from "../lib/errors";
 import { EXTERNAL_ID, ROLE_ARN, check } from "../lib/rules";
-import { MAX_CHAINED_SESSION_SECONDS } from "./inputs";
+import { MAX_CHAINED_SESSION_SECONDS, checkSessionDuration } from "./inputs";
 
 /** Inputs of {@link crossAccountCredentials}. */
 export interface CrossAccountCredentialsProps {
@@ -54,18 +54,10 @@ export function crossAccountCredentials(
       "a session name is 2-64 characters of letters, digits and _+=,.@-",
     );
   }
-  const duration = props.durationSeconds ?? MAX_CHAINED_SESSION_SECONDS;
-  if (
-    !Number.isInteger(duration) ||
-    duration < 900 ||
-    duration > MAX_CHAINED_SESSION_SECONDS
-  ) {
-    throw invalidValue(
-      "durationSeconds",
-      duration,
-      `a session lasts 900-${MAX_CHAINED_SESSION_SECONDS} seconds (role chaining caps it at one hour)`,
-    );
-  }
+  const duration = checkSessionDuration(
+    props.durationSeconds ?? MAX_CHAINED_SESSION_SECONDS,
+    "durationSeconds",
+  );
   const sts =
     props.sts ?? new STSClient({ credentials: fromInstanceMetadata() });
   const refreshBeforeMs = props.refreshBeforeMs ?? 5 * 60_000;

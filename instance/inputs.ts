@@ -44,13 +44,15 @@ export function crossAccountTarget(
   };
 }
 
-/** A session duration from text, within STS's 900 s minimum and role chaining's one-hour cap. */
-export function sessionDuration(
-  text: string | undefined,
-  field = "--duration",
+/**
+ * A session duration in seconds (a number, or the text of a flag), within
+ * STS's 900 s minimum and role chaining's one-hour cap; throws naming `field`.
+ */
+export function checkSessionDuration(
+  value: number | string,
+  field: string,
 ): number {
-  if (text === undefined) return MAX_CHAINED_SESSION_SECONDS;
-  const seconds = Number(text);
+  const seconds = Number(value);
   if (
     !Number.isInteger(seconds) ||
     seconds < 900 ||
@@ -58,7 +60,7 @@ export function sessionDuration(
   ) {
     throw invalidValue(
       field,
-      text,
+      value,
       `a session lasts 900-${MAX_CHAINED_SESSION_SECONDS} seconds (role chaining caps it at one hour)`,
     );
   }

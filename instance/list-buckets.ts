@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
 import { InputError } from "../lib/errors";
 import { crossAccountCredentials } from "./credentials";
-import { crossAccountTarget, sessionDuration } from "./inputs";
+import { checkSessionDuration, crossAccountTarget } from "./inputs";
 
 /** Runs the command with `argv`; returns the bucket names. */
 export async function listBuckets(
@@ -29,7 +29,10 @@ export async function listBuckets(
   const credentials = crossAccountCredentials({
     ...target,
     sessionName: values["session-name"] ?? "cross-account-session",
-    durationSeconds: sessionDuration(values.duration),
+    durationSeconds:
+      values.duration === undefined
+        ? undefined
+        : checkSessionDuration(values.duration, "--duration"),
   });
   const client = new S3Client({
     credentials,
